@@ -1,0 +1,206 @@
+import * as Y from 'yjs';
+import { nanoid } from 'nanoid';
+import { getNoteMap, getStoryMap, isEntityMap, readStory, roots, type EntityMap } from './schema';
+import { NOTE_KINDS, NOTE_MAX, STORY_STATUSES, TITLE_MAX, WHY_MAX, type NoteKind, type StoryStatus } from './types';
+import { rankBetween, sortByRank } from './ordering';
+
+/**
+ * Pure edits of the board document. Each runs in one transaction so collaborators see it whole,
+ * and takes the caller's transaction origin so a per-user UndoManager can track it.
+ */
+
+export class BoardOpError extends Error {}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? text.slice(0, max) : text;
+}
+
+function newText(value: string, max: number): Y.Text {
+  const t = new Y.Text();
+  t.insert(0, clip(value, max));
+  return t;
+}
+
+/** Makes sure `key` holds a Y.Text (a foreign client may have written a plain string) and returns it. */
+export function ensureText(map: EntityMap, key: string): Y.Text {
+  const v = map.get(key);
+  if (v instanceof Y.Text) return v;
+  const t = new Y.Text();
+  t.insert(0, typeof v === 'string' ? v : '');
+  map.set(key, t);
+  return t;
+}
+
+function lastRank(doc: Y.Doc): string | null {
+  const live: { id: string; rank: string | null }[] = [];
+  roots(doc).stories.forEach((m, id) => {
+    if (isEntityMap(m)) {
+      const s = readStory(id, m);
+      if (s.deletedAt === null) live.push(s);
+    }
+  });
+  const ranked = sortByRank(live).filter((s) => s.rank !== null);
+  return ranked.at(-1)?.rank ?? null;
+}
+
+export interface NewStory {
+  title: string;
+  why?: string;
+  createdBy: string;
+}
+
+export function createStory(doc: Y.Doc, input: NewStory, origin?: unknown): string {
+  const title = input.title.trim();
+  if (!title) throw new BoardOpError('A story needs a title');
+  const id = nanoid();
+  doc.transact(() => {
+    const m = new Y.Map<unknown>();
+    m.set('title', newText(title, TITLE_MAX));
+    m.set('why', newText((input.why ?? '').trim(), WHY_MAX));
+    m.set('status', 'shell');
+    m.set('rank', rankBetween(lastRank(doc), null));
+    m.set('createdBy', input.createdBy);
+    m.set('createdAt', Date.now());
+    roots(doc).stories.set(id, m);
+  }, origin);
+  return id;
+}
+
+export function setStoryStatus(doc: Y.Doc, storyId: string, status: StoryStatus, origin?: unknown): void {
+  if (!STORY_STATUSES.includes(status)) throw new BoardOpError(`Unknown status ${status}`);
+  const m = getStoryMap(doc, storyId);
+  if (!m) throw new BoardOpError('No such story');
+  doc.transact(() => m.set('status', status), origin);
+}
+
+export function setStoryRank(doc: Y.Doc, storyId: string, rank: string, origin?: unknown): void {
+  const m = getStoryMap(doc, storyId);
+  if (!m) throw new BoardOpError('No such story');
+  doc.transact(() => m.set('rank', rank), origin);
+}
+
+export function deleteStory(doc: Y.Doc, storyId: string, by: string, origin?: unknown): void {
+  const m = getStoryMap(doc, storyId);
+  if (!m) throw new BoardOpError('No such story');
+  doc.transact(() => {
+    m.set('deletedAt', Date.now());
+    m.set('deletedBy', by);
+  }, origin);
+}
+
+export function restoreStory(doc: Y.Doc, storyId: string, origin?: unknown): void {
+  const m = getStoryMap(doc, storyId);
+  if (!m) throw new BoardOpError('No such story');
+  doc.transact(() => {
+    m.delete('deletedAt');
+    m.delete('deletedBy');
+  }, origin);
+}
+
+export interface NewNote {
+  storyId: string;
+  parentId?: string | null;
+  kind: NoteKind;
+  text: string;
+  authorId: string;
+  authorName: string;
+}
+
+export function addNote(doc: Y.Doc, input: NewNote, origin?: unknown): string {
+  const text = input.text.trim();
+  if (!text) throw new BoardOpError('A note needs some text');
+  if (!NOTE_KINDS.includes(input.kind)) throw new BoardOpError(`Unknown note kind ${input.kind}`);
+  const story = getStoryMap(doc, input.storyId);
+  if (!story) throw new BoardOpError('No such story');
+  if (input.parentId && !getNoteMap(doc, input.parentId)) throw new BoardOpError('No such note to reply to');
+  const id = nanoid();
+  doc.transact(() => {
+    const m = new Y.Map<unknown>();
+    m.set('storyId', input.storyId);
+    if (input.parentId) m.set('parentId', input.parentId);
+    m.set('kind', input.kind);
+    m.set('text', newText(text, NOTE_MAX));
+    m.set('authorId', input.authorId);
+    m.set('authorName', input.authorName);
+    m.set('createdAt', Date.now());
+    m.set('resolved', false);
+    m.set('plus', new Y.Map<boolean>());
+    roots(doc).notes.set(id, m);
+    // The first note on a shell story means refinement has started.
+    if (story.get('status') === 'shell' || story.get('status') === undefined) story.set('status', 'refining');
+  }, origin);
+  return id;
+}
+
+function noteOrThrow(doc: Y.Doc, noteId: string): EntityMap {
+  const m = getNoteMap(doc, noteId);
+  if (!m) throw new BoardOpError('No such note');
+  return m;
+}
+
+/** Replaces a note's whole text (its author's edit); marks it edited. */
+export function editNoteText(doc: Y.Doc, noteId: string, text: string, origin?: unknown): void {
+  const m = noteOrThrow(doc, noteId);
+  const value = clip(text.trim(), NOTE_MAX);
+  if (!value) throw new BoardOpError('A note needs some text');
+  doc.transact(() => {
+    const t = ensureText(m, 'text');
+    if (t.toString() === value) return;
+    t.delete(0, t.length);
+    t.insert(0, value);
+    m.set('editedAt', Date.now());
+  }, origin);
+}
+
+export function setNoteResolved(doc: Y.Doc, noteId: string, resolved: boolean, origin?: unknown): void {
+  const m = noteOrThrow(doc, noteId);
+  doc.transact(() => m.set('resolved', resolved), origin);
+}
+
+export function togglePlus(doc: Y.Doc, noteId: string, userId: string, origin?: unknown): boolean {
+  const m = noteOrThrow(doc, noteId);
+  let on = false;
+  doc.transact(() => {
+    let plus = m.get('plus');
+    if (!(plus instanceof Y.Map)) {
+      plus = new Y.Map<boolean>();
+      m.set('plus', plus);
+    }
+    const p = plus as Y.Map<boolean>;
+    if (p.get(userId) === true) p.delete(userId);
+    else {
+      p.set(userId, true);
+      on = true;
+    }
+  }, origin);
+  return on;
+}
+
+export function deleteNote(doc: Y.Doc, noteId: string, by: string, origin?: unknown): void {
+  const m = noteOrThrow(doc, noteId);
+  doc.transact(() => {
+    m.set('deletedAt', Date.now());
+    m.set('deletedBy', by);
+  }, origin);
+}
+
+export function restoreNote(doc: Y.Doc, noteId: string, origin?: unknown): void {
+  const m = noteOrThrow(doc, noteId);
+  doc.transact(() => {
+    m.delete('deletedAt');
+    m.delete('deletedBy');
+  }, origin);
+}
+
+/** Used by the server when a board is created, so the doc always carries its title. */
+export function initMeta(doc: Y.Doc, title: string, createdAt: number, origin?: unknown): void {
+  doc.transact(() => {
+    const meta = roots(doc).meta;
+    meta.set('title', clip(title, TITLE_MAX));
+    meta.set('createdAt', createdAt);
+    meta.set('scale', 'fibonacci');
+    if (!(meta.get('valueStreams') instanceof Y.Array)) meta.set('valueStreams', new Y.Array<string>());
+  }, origin);
+}
+
+export { WHY_MAX, TITLE_MAX, NOTE_MAX };

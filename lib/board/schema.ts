@@ -1,0 +1,154 @@
+import * as Y from 'yjs';
+import {
+  NOTE_KINDS,
+  STORY_STATUSES,
+  type BoardMetaView,
+  type NoteKind,
+  type NoteView,
+  type StoryStatus,
+  type StoryView,
+} from './types';
+import { isValidRank } from './ordering';
+
+/**
+ * The one place that knows the Y.Doc shape (ARCHITECTURE.md, "The board document").
+ * Root types: meta, stories, notes, personas, metrics, drafts. Entities are Y.Maps keyed by nanoid.
+ */
+export type EntityMap = Y.Map<unknown>;
+
+export function roots(doc: Y.Doc) {
+  return {
+    meta: doc.getMap<unknown>('meta'),
+    stories: doc.getMap<EntityMap>('stories'),
+    notes: doc.getMap<EntityMap>('notes'),
+    personas: doc.getMap<EntityMap>('personas'),
+    metrics: doc.getMap<EntityMap>('metrics'),
+    drafts: doc.getMap<EntityMap>('drafts'),
+  };
+}
+
+/** Text fields are Y.Text; a foreign client may have written a plain string, which we still read. */
+export function readText(map: EntityMap, key: string): string {
+  const v = map.get(key);
+  if (v instanceof Y.Text) return v.toString();
+  return typeof v === 'string' ? v : '';
+}
+
+export function textOf(map: EntityMap, key: string): Y.Text | null {
+  const v = map.get(key);
+  return v instanceof Y.Text ? v : null;
+}
+
+function str(map: EntityMap, key: string): string | null {
+  const v = map.get(key);
+  return typeof v === 'string' && v.length > 0 ? v : null;
+}
+
+function num(map: EntityMap, key: string): number | null {
+  const v = map.get(key);
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+/** 1–10 scores; anything else (a foreign client's 42 or "high") reads as unset. */
+export function score(map: EntityMap, key: string): number | null {
+  const v = num(map, key);
+  return v !== null && Number.isInteger(v) && v >= 1 && v <= 10 ? v : null;
+}
+
+function oneOf<T extends string>(allowed: readonly T[], v: unknown, fallback: T): T {
+  return typeof v === 'string' && (allowed as readonly string[]).includes(v) ? (v as T) : fallback;
+}
+
+export function isEntityMap(v: unknown): v is EntityMap {
+  return v instanceof Y.Map;
+}
+
+export function readStory(id: string, map: EntityMap): StoryView {
+  const rank = map.get('rank');
+  const estimate = map.get('estimate');
+  return {
+    id,
+    title: readText(map, 'title'),
+    why: readText(map, 'why'),
+    status: oneOf<StoryStatus>(STORY_STATUSES, map.get('status'), 'shell'),
+    rank: typeof rank === 'string' && isValidRank(rank) ? rank : null,
+    personaId: str(map, 'personaId'),
+    metricId: str(map, 'metricId'),
+    stream: str(map, 'stream'),
+    value: score(map, 'value'),
+    effort: score(map, 'effort'),
+    estimate:
+      typeof estimate === 'string' && estimate.length > 0
+        ? estimate
+        : typeof estimate === 'number' && Number.isFinite(estimate)
+          ? String(estimate)
+          : null,
+    createdBy: str(map, 'createdBy'),
+    createdAt: num(map, 'createdAt') ?? 0,
+    deletedAt: num(map, 'deletedAt'),
+    deletedBy: str(map, 'deletedBy'),
+    formalId: str(map, 'formalId'),
+    formalVersion: num(map, 'formalVersion'),
+  };
+}
+
+export function readNote(id: string, map: EntityMap): NoteView | null {
+  const storyId = str(map, 'storyId');
+  if (!storyId) return null; // a note without a story cannot be shown anywhere
+  const plus = map.get('plus');
+  return {
+    id,
+    storyId,
+    parentId: str(map, 'parentId'),
+    kind: oneOf<NoteKind>(NOTE_KINDS, map.get('kind'), 'idea'),
+    text: readText(map, 'text'),
+    authorId: str(map, 'authorId') ?? 'unknown',
+    authorName: str(map, 'authorName') ?? 'Someone',
+    createdAt: num(map, 'createdAt') ?? 0,
+    editedAt: num(map, 'editedAt'),
+    resolved: map.get('resolved') === true,
+    plus: plus instanceof Y.Map ? [...plus.keys()].filter((k) => plus.get(k) === true) : [],
+    deletedAt: num(map, 'deletedAt'),
+    deletedBy: str(map, 'deletedBy'),
+  };
+}
+
+export function readMeta(doc: Y.Doc): BoardMetaView {
+  const meta = roots(doc).meta;
+  const title = meta.get('title');
+  const createdAt = meta.get('createdAt');
+  return {
+    title: typeof title === 'string' ? title : '',
+    createdAt: typeof createdAt === 'number' ? createdAt : 0,
+  };
+}
+
+export function getStoryMap(doc: Y.Doc, id: string): EntityMap | null {
+  const m = roots(doc).stories.get(id);
+  return isEntityMap(m) ? m : null;
+}
+
+export function getNoteMap(doc: Y.Doc, id: string): EntityMap | null {
+  const m = roots(doc).notes.get(id);
+  return isEntityMap(m) ? m : null;
+}
+
+/** All stories, including soft-deleted ones (callers filter). Unsorted. */
+export function readStories(doc: Y.Doc): StoryView[] {
+  const out: StoryView[] = [];
+  roots(doc).stories.forEach((m, id) => {
+    if (isEntityMap(m)) out.push(readStory(id, m));
+  });
+  return out;
+}
+
+/** All notes, including soft-deleted ones. Unsorted. */
+export function readNotes(doc: Y.Doc): NoteView[] {
+  const out: NoteView[] = [];
+  roots(doc).notes.forEach((m, id) => {
+    if (!isEntityMap(m)) return;
+    const n = readNote(id, m);
+    if (n) out.push(n);
+  });
+  return out;
+}

@@ -1,0 +1,92 @@
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { AddressInfo } from 'node:net';
+import type { Config } from './config';
+import type { Logger } from './log';
+import type { Store } from './store/store';
+import { RoomManager } from './sync/room-manager';
+import { SYNC_PREFIX, createSyncUpgrade, startHeartbeat } from './sync/upgrade';
+import { Router } from './http/router';
+import { registerBoardRoutes, registerHealthRoute } from './http/boards';
+import { CLOSE } from '../lib/realtime/wire';
+
+export interface PageHandler {
+  request: (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
+  upgrade?: (req: IncomingMessage, socket: Duplex, head: Buffer) => Promise<void> | void;
+}
+
+export interface Shellboard {
+  server: http.Server;
+  rooms: RoomManager;
+  store: Store;
+  listen(): Promise<number>;
+  close(): Promise<void>;
+}
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'X-Content-Type-Options': 'nosniff',
+  // Share keys live in URL fragments, which browsers never send; no-referrer also keeps paths private.
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+};
+
+/**
+ * Wires the one HTTP server: /api → our router, /sync/<id> upgrades → the Yjs sync server,
+ * everything else → Next (when given; tests run without it).
+ */
+export function createShellboard(deps: { config: Config; log: Logger; store: Store; pages?: PageHandler }): Shellboard {
+  const { config, log, store, pages } = deps;
+  const rooms = new RoomManager(store, config, log);
+  const router = new Router(log);
+  registerHealthRoute(router);
+  registerBoardRoutes(router, { store, config, log });
+  const sync = createSyncUpgrade({ store, rooms, config, log });
+
+  const server = http.createServer((req, res) => {
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
+    const url = req.url ?? '/';
+    if (url === '/api' || url.startsWith('/api/')) {
+      void router.handle(req, res);
+      return;
+    }
+    if (!pages) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
+      return;
+    }
+    Promise.resolve(pages.request(req, res)).catch((err: unknown) => {
+      log.error({ err }, 'page handler failed');
+      if (!res.headersSent) res.writeHead(500).end('Internal error');
+    });
+  });
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = req.url ?? '/';
+    if (url.startsWith(SYNC_PREFIX)) return sync.handleUpgrade(req, socket, head);
+    if (pages?.upgrade) return void Promise.resolve(pages.upgrade(req, socket, head)).catch(() => socket.destroy());
+    socket.destroy();
+  });
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+  });
+
+  const stopHeartbeat = startHeartbeat(rooms, config.heartbeatMs);
+
+  return {
+    server,
+    rooms,
+    store,
+    listen: () =>
+      new Promise<number>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.port, config.host, () => resolve((server.address() as AddressInfo).port));
+      }),
+    async close() {
+      stopHeartbeat();
+      server.close();
+      await rooms.shutdown(CLOSE.serverRestarting, 'server restarting');
+      sync.wss.close();
+      server.closeAllConnections();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,95 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** All configuration comes from the environment, parsed once here. */
+const int = (def: number) => z.coerce.number().int().nonnegative().default(def);
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: int(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().url().optional(),
+  REDIS_URL: z.string().url().optional(),
+  PUBLIC_URL: z
+    .string()
+    .url()
+    .optional()
+    .transform((u) => u?.replace(/\/+$/, '')),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
+  // Limits (ARCHITECTURE.md "Sync server"); every one overridable.
+  MAX_MESSAGE_BYTES: int(1024 * 1024),
+  MAX_DOC_BYTES: int(32 * 1024 * 1024),
+  MAX_CONNECTIONS_PER_BOARD: int(250),
+  MAX_AWARENESS_BYTES: int(8 * 1024),
+  RATE_PER_SEC: int(100),
+  RATE_BURST: int(500),
+  MAX_BODY_BYTES: int(64 * 1024),
+  HEARTBEAT_MS: int(30_000),
+  ROOM_GRACE_MS: int(10_000),
+  COMPACT_AFTER_UPDATES: int(500),
+  COMPACT_AFTER_BYTES: int(1024 * 1024),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  redisUrl?: string;
+  publicUrl?: string;
+  logLevel: Env['LOG_LEVEL'];
+  sqliteSynchronous: Env['SQLITE_SYNCHRONOUS'];
+  limits: {
+    maxMessageBytes: number;
+    maxDocBytes: number;
+    maxConnectionsPerBoard: number;
+    maxAwarenessBytes: number;
+    ratePerSec: number;
+    rateBurst: number;
+    maxBodyBytes: number;
+  };
+  heartbeatMs: number;
+  roomGraceMs: number;
+  compactAfterUpdates: number;
+  compactAfterBytes: number;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    publicUrl: e.PUBLIC_URL,
+    logLevel: e.LOG_LEVEL,
+    sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
+    limits: {
+      maxMessageBytes: e.MAX_MESSAGE_BYTES,
+      maxDocBytes: e.MAX_DOC_BYTES,
+      maxConnectionsPerBoard: e.MAX_CONNECTIONS_PER_BOARD,
+      maxAwarenessBytes: e.MAX_AWARENESS_BYTES,
+      ratePerSec: e.RATE_PER_SEC,
+      rateBurst: e.RATE_BURST,
+      maxBodyBytes: e.MAX_BODY_BYTES,
+    },
+    heartbeatMs: e.HEARTBEAT_MS,
+    roomGraceMs: e.ROOM_GRACE_MS,
+    compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
+    compactAfterBytes: e.COMPACT_AFTER_BYTES,
+  };
+}

@@ -1,0 +1,32 @@
+/**
+ * Versioned SQLite migrations, applied in order at start inside one transaction each.
+ * Append new versions; never edit an applied one.
+ */
+export const sqliteMigrations: { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'boards and document log',
+    sql: `
+      CREATE TABLE boards (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        owner_hash TEXT NOT NULL,
+        team_hash TEXT NOT NULL,
+        view_hash TEXT NOT NULL,
+        sealed_links TEXT NOT NULL
+      );
+      CREATE TABLE doc_updates (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        board_id TEXT NOT NULL,
+        data BLOB NOT NULL
+      );
+      CREATE INDEX doc_updates_board ON doc_updates (board_id, id);
+      CREATE TABLE doc_snapshots (
+        board_id TEXT PRIMARY KEY,
+        data BLOB NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+    `,
+  },
+];

@@ -1,0 +1,160 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { KeyHashes } from '../keys';
+import { sqliteMigrations } from './migrations/sqlite';
+import type { BoardRecord, CompactResult, Fold, Store, StoredDoc } from './store';
+
+interface BoardRow {
+  id: string;
+  title: string;
+  created_at: number;
+  owner_hash: string;
+  team_hash: string;
+  view_hash: string;
+  sealed_links: string;
+}
+
+/**
+ * Embedded default store. WAL mode: a committed transaction survives the process being killed at
+ * any moment (synchronous=NORMAL); set SQLITE_SYNCHRONOUS=FULL to also survive power loss.
+ */
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite' as const;
+  private db: Database.Database;
+  private stmts;
+
+  constructor(file: string, synchronous: 'NORMAL' | 'FULL' = 'NORMAL') {
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma(`synchronous = ${synchronous}`);
+    this.db.pragma('busy_timeout = 5000');
+    this.migrate();
+    const db = this.db;
+    this.stmts = {
+      insertBoard: db.prepare(
+        `INSERT INTO boards (id, title, created_at, owner_hash, team_hash, view_hash, sealed_links)
+         VALUES (@id, @title, @createdAt, @owner, @team, @view, @sealedLinks)`,
+      ),
+      getBoard: db.prepare<[string], BoardRow>('SELECT * FROM boards WHERE id = ?'),
+      updateKeys: db.prepare(
+        'UPDATE boards SET owner_hash = ?, team_hash = ?, view_hash = ?, sealed_links = ? WHERE id = ?',
+      ),
+      deleteBoard: db.prepare('DELETE FROM boards WHERE id = ?'),
+      deleteUpdates: db.prepare('DELETE FROM doc_updates WHERE board_id = ?'),
+      deleteSnapshot: db.prepare('DELETE FROM doc_snapshots WHERE board_id = ?'),
+      append: db.prepare('INSERT INTO doc_updates (board_id, data) VALUES (?, ?)'),
+      snapshot: db.prepare<[string], { data: Buffer }>('SELECT data FROM doc_snapshots WHERE board_id = ?'),
+      updates: db.prepare<[string], { id: number; data: Buffer }>(
+        'SELECT id, data FROM doc_updates WHERE board_id = ? ORDER BY id',
+      ),
+      upsertSnapshot: db.prepare(
+        `INSERT INTO doc_snapshots (board_id, data, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT (board_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
+      ),
+      deleteUpTo: db.prepare('DELETE FROM doc_updates WHERE board_id = ? AND id <= ?'),
+      logSize: db.prepare<[string], { count: number; bytes: number | null }>(
+        'SELECT COUNT(*) AS count, SUM(LENGTH(data)) AS bytes FROM doc_updates WHERE board_id = ?',
+      ),
+    };
+  }
+
+  private migrate() {
+    this.db.exec(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at INTEGER)',
+    );
+    const done = new Set(
+      this.db
+        .prepare<[], { version: number }>('SELECT version FROM schema_migrations')
+        .all()
+        .map((r) => r.version),
+    );
+    for (const m of sqliteMigrations) {
+      if (done.has(m.version)) continue;
+      this.db.transaction(() => {
+        this.db.exec(m.sql);
+        this.db
+          .prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
+          .run(m.version, m.name, Date.now());
+      })();
+    }
+  }
+
+  async createBoard(b: BoardRecord): Promise<void> {
+    this.stmts.insertBoard.run({
+      id: b.id,
+      title: b.title,
+      createdAt: b.createdAt,
+      owner: b.keyHashes.owner,
+      team: b.keyHashes.team,
+      view: b.keyHashes.view,
+      sealedLinks: b.sealedLinks,
+    });
+  }
+
+  async getBoard(id: string): Promise<BoardRecord | null> {
+    const r = this.stmts.getBoard.get(id);
+    if (!r) return null;
+    return {
+      id: r.id,
+      title: r.title,
+      createdAt: r.created_at,
+      keyHashes: { owner: r.owner_hash, team: r.team_hash, view: r.view_hash },
+      sealedLinks: r.sealed_links,
+    };
+  }
+
+  async updateKeys(id: string, k: KeyHashes, sealedLinks: string): Promise<void> {
+    this.stmts.updateKeys.run(k.owner, k.team, k.view, sealedLinks, id);
+  }
+
+  async deleteBoard(id: string): Promise<boolean> {
+    return this.db.transaction(() => {
+      this.stmts.deleteUpdates.run(id);
+      this.stmts.deleteSnapshot.run(id);
+      return this.stmts.deleteBoard.run(id).changes > 0;
+    })();
+  }
+
+  async appendUpdates(boardId: string, updates: Uint8Array[]): Promise<void> {
+    if (updates.length === 0) return;
+    this.db.transaction(() => {
+      for (const u of updates) this.stmts.append.run(boardId, Buffer.from(u.buffer, u.byteOffset, u.byteLength));
+    })();
+  }
+
+  private read(boardId: string): StoredDoc {
+    const snap = this.stmts.snapshot.get(boardId);
+    const rows = this.stmts.updates.all(boardId);
+    return {
+      snapshot: snap ? new Uint8Array(snap.data) : null,
+      updates: rows.map((r) => new Uint8Array(r.data)),
+      lastUpdateId: rows.at(-1)?.id ?? 0,
+    };
+  }
+
+  async loadDoc(boardId: string): Promise<StoredDoc> {
+    return this.db.transaction(() => this.read(boardId))();
+  }
+
+  async compact(boardId: string, fold: Fold): Promise<CompactResult> {
+    return this.db.transaction(() => {
+      const cur = this.read(boardId);
+      if (cur.updates.length === 0) return { folded: 0, snapshotBytes: cur.snapshot?.byteLength ?? 0 };
+      const next = fold(cur.snapshot, cur.updates);
+      this.stmts.upsertSnapshot.run(boardId, Buffer.from(next), Date.now());
+      this.stmts.deleteUpTo.run(boardId, cur.lastUpdateId);
+      return { folded: cur.updates.length, snapshotBytes: next.byteLength };
+    })();
+  }
+
+  async logSize(boardId: string): Promise<{ count: number; bytes: number }> {
+    const r = this.stmts.logSize.get(boardId);
+    return { count: r?.count ?? 0, bytes: r?.bytes ?? 0 };
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

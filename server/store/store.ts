@@ -1,0 +1,50 @@
+import type { KeyHashes } from '../keys';
+
+/**
+ * Durable state behind every board. One interface, two implementations (SQLite embedded default,
+ * PostgreSQL when scaled out), one contract test suite. Async throughout so both fit.
+ */
+export interface BoardRecord {
+  id: string;
+  title: string;
+  createdAt: number;
+  keyHashes: KeyHashes;
+  /** team + view keys sealed under the owner key (see server/keys.ts) */
+  sealedLinks: string;
+}
+
+export interface StoredDoc {
+  /** latest compacted state, or null before the first compaction */
+  snapshot: Uint8Array | null;
+  /** updates appended after the snapshot, in order */
+  updates: Uint8Array[];
+  /** id of the last update returned (0 when none) */
+  lastUpdateId: number;
+}
+
+/** Folds a snapshot plus updates into a new snapshot (a Yjs merge); supplied by the sync layer. */
+export type Fold = (snapshot: Uint8Array | null, updates: Uint8Array[]) => Uint8Array;
+
+export interface CompactResult {
+  folded: number;
+  snapshotBytes: number;
+}
+
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  createBoard(board: BoardRecord): Promise<void>;
+  getBoard(id: string): Promise<BoardRecord | null>;
+  updateKeys(id: string, keyHashes: KeyHashes, sealedLinks: string): Promise<void>;
+  /** Deletes the board and everything stored for it. Returns false when it did not exist. */
+  deleteBoard(id: string): Promise<boolean>;
+
+  /** Appends updates in order, in one transaction: all or none are stored. */
+  appendUpdates(boardId: string, updates: Uint8Array[]): Promise<void>;
+  loadDoc(boardId: string): Promise<StoredDoc>;
+  /** Folds the snapshot and every update up to now into a new snapshot, atomically. */
+  compact(boardId: string, fold: Fold): Promise<CompactResult>;
+  /** Number and total bytes of updates not yet folded into the snapshot. */
+  logSize(boardId: string): Promise<{ count: number; bytes: number }>;
+
+  close(): Promise<void>;
+}

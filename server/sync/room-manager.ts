@@ -1,0 +1,138 @@
+import type { Config } from '../config';
+import type { Logger } from '../log';
+import type { Store } from '../store/store';
+import { Room } from './room';
+
+/**
+ * At most one live Room per board in this process. Concurrent first connections share one load;
+ * a room unloads (flush + compact) a grace period after its last connection leaves, and a join
+ * that arrives while it unloads waits for that to finish, then loads afresh.
+ */
+export class RoomManager {
+  private rooms = new Map<string, Promise<Room>>();
+  private unloading = new Map<string, Promise<void>>();
+  private timers = new Map<string, NodeJS.Timeout>();
+  readonly stats = { loads: 0, unloads: 0 };
+
+  constructor(
+    private readonly store: Store,
+    private readonly config: Config,
+    private readonly log: Logger,
+  ) {}
+
+  /** Returns the board's room with a hold on it; call `room.holds--` (via release) once attached. */
+  async acquire(boardId: string): Promise<Room> {
+    for (;;) {
+      let entry = this.rooms.get(boardId);
+      if (!entry) {
+        entry = this.load(boardId);
+        this.rooms.set(boardId, entry);
+        entry.catch(() => this.rooms.delete(boardId));
+      }
+      const room = await entry;
+      if (room.closed) {
+        if (this.rooms.get(boardId) === entry) this.rooms.delete(boardId);
+        continue;
+      }
+      room.holds += 1;
+      this.cancelUnload(boardId);
+      return room;
+    }
+  }
+
+  release(room: Room): void {
+    room.holds = Math.max(0, room.holds - 1);
+    if (room.holds === 0 && room.conns.size === 0) this.scheduleUnload(room);
+  }
+
+  private async load(boardId: string): Promise<Room> {
+    await this.unloading.get(boardId);
+    const stored = await this.store.loadDoc(boardId);
+    this.stats.loads += 1;
+    return new Room(boardId, stored, {
+      store: this.store,
+      config: this.config,
+      log: this.log,
+      onEmpty: (room) => this.onEmpty(room),
+    });
+  }
+
+  private onEmpty(room: Room) {
+    if (room.closed) {
+      // Failed room: drop it now; its doc may hold nothing the store lacks, but start clean.
+      this.forget(room);
+      room.discard();
+      return;
+    }
+    if (room.holds === 0) this.scheduleUnload(room);
+  }
+
+  private scheduleUnload(room: Room) {
+    this.cancelUnload(room.boardId);
+    const t = setTimeout(() => void this.unload(room), this.config.roomGraceMs);
+    t.unref();
+    this.timers.set(room.boardId, t);
+  }
+
+  private cancelUnload(boardId: string) {
+    const t = this.timers.get(boardId);
+    if (t) clearTimeout(t);
+    this.timers.delete(boardId);
+  }
+
+  private forget(room: Room) {
+    this.cancelUnload(room.boardId);
+    const entry = this.rooms.get(room.boardId);
+    if (entry) void entry.then((r) => r === room && this.rooms.get(room.boardId) === entry && this.rooms.delete(room.boardId));
+  }
+
+  private async unload(room: Room): Promise<void> {
+    this.timers.delete(room.boardId);
+    if (room.conns.size > 0 || room.holds > 0 || room.closed) return;
+    const entry = this.rooms.get(room.boardId);
+    if (entry) this.rooms.delete(room.boardId);
+    const p = room.unload().catch((err: unknown) => this.log.error({ err, boardId: room.boardId }, 'unload failed'));
+    this.unloading.set(room.boardId, p);
+    await p;
+    if (this.unloading.get(room.boardId) === p) this.unloading.delete(room.boardId);
+    this.stats.unloads += 1;
+  }
+
+  /** The live room for a board, if loaded (no load is triggered). */
+  async peek(boardId: string): Promise<Room | null> {
+    const entry = this.rooms.get(boardId);
+    if (!entry) return null;
+    const room = await entry.catch(() => null);
+    return room && !room.closed ? room : null;
+  }
+
+  get size(): number {
+    return this.rooms.size;
+  }
+
+  /** Every live room (for heartbeat and shutdown). */
+  async all(): Promise<Room[]> {
+    const rooms = await Promise.all([...this.rooms.values()].map((p) => p.catch(() => null)));
+    return rooms.filter((r): r is Room => r !== null && !r.closed);
+  }
+
+  /** Board deleted: close everyone and drop the room without writing. */
+  async evict(boardId: string, code: number, reason: string): Promise<void> {
+    const room = await this.peek(boardId);
+    if (!room) return;
+    this.forget(room);
+    room.closed = true;
+    room.closeAll(code, reason);
+    room.discard();
+  }
+
+  /** Graceful shutdown: close sockets so clients reconnect elsewhere, store everything, compact. */
+  async shutdown(code: number, reason: string): Promise<void> {
+    const rooms = await this.all();
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    for (const r of rooms) r.closeAll(code, reason);
+    await Promise.all(rooms.map((r) => r.unload().catch(() => undefined)));
+    this.rooms.clear();
+  }
+}

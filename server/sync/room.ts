@@ -1,0 +1,328 @@
+import * as Y from 'yjs';
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import type { RawData } from 'ws';
+import type { Role } from '../../lib/board/types';
+import { CLOSE, encodePersistedAck } from '../../lib/realtime/wire';
+import type { Config } from '../config';
+import type { Logger } from '../log';
+import type { Store, StoredDoc } from '../store/store';
+import { closeConn, send, type Conn } from './connection';
+import { applyStored, foldUpdates } from './fold';
+import {
+  ProtocolError,
+  decodeAwareness,
+  decodeMessage,
+  encodeAwareness,
+  encodeAwarenessEntries,
+  encodePermissionDenied,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  inspectUpdate,
+} from './protocol';
+
+export const SERVER_ORIGIN = 'server';
+export const REMOTE_ORIGIN = 'remote';
+const MAX_CLIENT_IDS_PER_CONN = 8;
+
+interface Pending {
+  conn: Conn | null;
+  /** null: an empty update-bearing message, acked but not stored */
+  update: Uint8Array | null;
+}
+
+export interface RoomDeps {
+  store: Store;
+  config: Config;
+  log: Logger;
+  onEmpty: (room: Room) => void;
+}
+
+/**
+ * One live board. The invariant that makes the product safe: the room's doc only ever contains
+ * what the store holds. Inbound updates are validated, appended to the store (batched per event
+ * loop turn, one transaction), then applied and relayed. So anything a client can see — a relayed
+ * update or a sync-step-2 answer — is already durable.
+ */
+export class Room {
+  readonly doc = new Y.Doc();
+  readonly awareness = new Awareness(this.doc);
+  readonly conns = new Map<Conn['ws'], Conn>();
+  /** joins in progress (gate passed, socket not yet attached): keeps the room from unloading */
+  holds = 0;
+  private queue: Pending[] = [];
+  private chain: Promise<void> = Promise.resolve();
+  private flushScheduled = false;
+  /** server-origin edits applied but not yet stored: sync answers wait for them */
+  private barrier: Promise<void> | null = null;
+  private serverUpdates: Uint8Array[] = [];
+  private logCount = 0;
+  private logBytes = 0;
+  private docBytes = 0;
+  closed = false;
+  private discarded = false;
+
+  constructor(
+    readonly boardId: string,
+    stored: StoredDoc,
+    private readonly deps: RoomDeps,
+  ) {
+    const bad = applyStored(this.doc, stored.snapshot, stored.updates, deps.log.child({ boardId }));
+    if (bad > 0) deps.log.warn({ boardId, bad }, 'board loaded with unreadable updates skipped');
+    this.logCount = stored.updates.length;
+    this.logBytes = stored.updates.reduce((n, u) => n + u.byteLength, 0);
+    this.docBytes = (stored.snapshot?.byteLength ?? 0) + this.logBytes;
+    this.awareness.setLocalState(null);
+    this.doc.on('update', this.onDocUpdate);
+    this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  private onDocUpdate = (update: Uint8Array, origin: unknown) => {
+    if (origin === SERVER_ORIGIN) {
+      this.serverUpdates.push(update); // stored first by serverEdit, relayed after
+      return;
+    }
+    this.broadcast(encodeUpdate(update), origin);
+  };
+
+  private onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    _origin: unknown,
+  ) => {
+    const changed = added.concat(updated, removed);
+    if (changed.length === 0) return;
+    this.broadcast(encodeAwareness(encodeAwarenessUpdate(this.awareness, changed)), null);
+  };
+
+  private broadcast(msg: Uint8Array, except: unknown) {
+    for (const c of this.conns.values()) if (c !== except) send(c, msg);
+  }
+
+  addConn(conn: Conn): void {
+    if (this.conns.size >= this.deps.config.limits.maxConnectionsPerBoard) {
+      closeConn(conn, CLOSE.tooManyConnections, 'too many connections on this board');
+      return;
+    }
+    this.conns.set(conn.ws, conn);
+    conn.ws.on('message', (data: RawData) => this.onMessage(conn, data));
+    conn.ws.on('close', () => this.removeConn(conn));
+    conn.ws.on('error', () => conn.ws.terminate());
+    conn.ws.on('pong', () => (conn.missedPongs = 0));
+    // Like the reference server: ask for what the client has, and show who is here.
+    send(conn, encodeSyncStep1(this.doc));
+    const states = [...this.awareness.getStates().keys()];
+    if (states.length > 0) send(conn, encodeAwareness(encodeAwarenessUpdate(this.awareness, states)));
+  }
+
+  private removeConn(conn: Conn) {
+    if (!this.conns.delete(conn.ws)) return;
+    if (conn.clientIds.size > 0) removeAwarenessStates(this.awareness, [...conn.clientIds], null);
+    if (this.conns.size === 0) this.deps.onEmpty(this);
+  }
+
+  private onMessage(conn: Conn, raw: RawData) {
+    try {
+      if (!conn.bucket.take()) return closeConn(conn, CLOSE.rateLimited, 'rate limit exceeded');
+      const buf = toBytes(raw);
+      if (buf.byteLength > this.deps.config.limits.maxMessageBytes) {
+        return closeConn(conn, CLOSE.tooLarge, 'message too large');
+      }
+      const msg = decodeMessage(buf);
+      switch (msg.type) {
+        case 'step1':
+          return this.answerStep1(conn, msg.stateVector);
+        case 'update':
+          return this.receiveUpdate(conn, msg.update);
+        case 'awareness':
+          return this.receiveAwareness(conn, msg.update);
+        case 'query-awareness': {
+          const ids = [...this.awareness.getStates().keys()];
+          return send(conn, encodeAwareness(encodeAwarenessUpdate(this.awareness, ids)));
+        }
+        case 'auth':
+          return; // clients have nothing to say on the auth channel
+      }
+    } catch (err) {
+      if (err instanceof ProtocolError) return closeConn(conn, CLOSE.malformed, err.message);
+      this.deps.log.error({ err, boardId: this.boardId, connId: conn.id }, 'error handling sync message');
+      closeConn(conn, CLOSE.malformed, 'message could not be processed');
+    }
+  }
+
+  private answerStep1(conn: Conn, stateVector: Uint8Array) {
+    const reply = () => {
+      if (!this.closed) send(conn, encodeSyncStep2(this.doc, stateVector));
+    };
+    if (this.barrier) void this.barrier.then(reply);
+    else reply();
+  }
+
+  private receiveUpdate(conn: Conn, update: Uint8Array) {
+    const { hasContent } = inspectUpdate(update);
+    if (hasContent && conn.role === 'view') {
+      send(conn, encodePermissionDenied('This is a view-only link: changes are not saved.'));
+      return this.enqueue({ conn, update: null });
+    }
+    if (hasContent && this.docBytes + update.byteLength > this.deps.config.limits.maxDocBytes) {
+      send(conn, encodePermissionDenied('This board has reached its size limit.'));
+      return closeConn(conn, CLOSE.docTooLarge, 'board document size limit reached');
+    }
+    this.enqueue({ conn, update: hasContent ? update : null });
+  }
+
+  private receiveAwareness(conn: Conn, update: Uint8Array) {
+    const entries = decodeAwareness(update);
+    for (const e of entries) {
+      if (e.bytes > this.deps.config.limits.maxAwarenessBytes) {
+        return closeConn(conn, CLOSE.tooLarge, 'awareness state too large');
+      }
+      const owner = this.ownerOfClientId(e.clientId);
+      if (owner && owner !== conn) return closeConn(conn, CLOSE.forbidden, 'awareness for another client');
+      if (!owner && conn.clientIds.size >= MAX_CLIENT_IDS_PER_CONN) {
+        return closeConn(conn, CLOSE.forbidden, 'too many awareness clients');
+      }
+      // Presence must tell the truth about roles: whatever a client claims, it shows its key's role.
+      const state = e.state as { user?: { role?: unknown } } | null;
+      if (state && typeof state === 'object' && state.user && typeof state.user === 'object') {
+        state.user.role = conn.role;
+      }
+    }
+    for (const e of entries) if (e.state !== null) conn.clientIds.add(e.clientId);
+    applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(entries), conn);
+  }
+
+  private ownerOfClientId(id: number): Conn | null {
+    for (const c of this.conns.values()) if (c.clientIds.has(id)) return c;
+    return null;
+  }
+
+  private enqueue(p: Pending) {
+    this.queue.push(p);
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    // setImmediate batches every message read in this event-loop turn into one transaction.
+    setImmediate(() => {
+      this.flushScheduled = false;
+      this.chain = this.chain.then(() => this.flush());
+    });
+  }
+
+  private async flush(): Promise<void> {
+    if (this.closed || this.queue.length === 0) return;
+    const batch = this.queue.splice(0);
+    const updates = batch.flatMap((p) => (p.update ? [p.update] : []));
+    try {
+      await this.deps.store.appendUpdates(this.boardId, updates);
+    } catch (err) {
+      return this.fail(err);
+    }
+    const touched = new Set<Conn>();
+    for (const p of batch) {
+      if (p.update) {
+        try {
+          Y.applyUpdate(this.doc, p.update, p.conn ?? REMOTE_ORIGIN);
+        } catch (err) {
+          this.deps.log.error({ err, boardId: this.boardId, connId: p.conn?.id }, 'stored update failed to apply');
+        }
+        this.logCount += 1;
+        this.logBytes += p.update.byteLength;
+        this.docBytes += p.update.byteLength;
+      }
+      if (p.conn) {
+        p.conn.persisted += 1;
+        touched.add(p.conn);
+      }
+    }
+    for (const c of touched) send(c, encodePersistedAck(c.persisted));
+    const cfg = this.deps.config;
+    if (this.logCount >= cfg.compactAfterUpdates || this.logBytes >= cfg.compactAfterBytes) await this.compact();
+  }
+
+  /** Server-side edit (accept estimate, mark promoted): same persist-then-relay path as clients'. */
+  serverEdit(edit: (doc: Y.Doc) => void): Promise<void> {
+    const run = async () => {
+      if (this.closed) throw new Error('room closed');
+      let release!: () => void;
+      this.barrier = new Promise<void>((r) => (release = r));
+      try {
+        this.doc.transact(() => edit(this.doc), SERVER_ORIGIN);
+        const updates = this.serverUpdates.splice(0);
+        try {
+          await this.deps.store.appendUpdates(this.boardId, updates);
+        } catch (err) {
+          this.fail(err);
+          throw err;
+        }
+        for (const u of updates) {
+          this.logCount += 1;
+          this.logBytes += u.byteLength;
+          this.docBytes += u.byteLength;
+          this.broadcast(encodeUpdate(u), null);
+        }
+      } finally {
+        this.barrier = null;
+        release();
+      }
+    };
+    const p = this.chain.then(run);
+    this.chain = p.catch(() => undefined);
+    return p;
+  }
+
+  private async compact() {
+    try {
+      const r = await this.deps.store.compact(this.boardId, foldUpdates);
+      this.logCount = 0;
+      this.logBytes = 0;
+      this.docBytes = r.snapshotBytes;
+      this.deps.log.debug({ boardId: this.boardId, ...r }, 'compacted');
+    } catch (err) {
+      // The log is intact; compaction is retried after the next threshold.
+      this.deps.log.error({ err, boardId: this.boardId }, 'compaction failed');
+    }
+  }
+
+  /** The store refused a write: nothing unstored may be relayed, so everyone reconnects to a fresh room. */
+  private fail(err: unknown) {
+    this.deps.log.error({ err, boardId: this.boardId }, 'store write failed; closing room');
+    this.queue = [];
+    this.closed = true;
+    this.closeAll(CLOSE.storeUnavailable, 'storage unavailable, reconnecting');
+    this.deps.onEmpty(this);
+  }
+
+  closeAll(code: number, reason: string): void {
+    for (const c of [...this.conns.values()]) closeConn(c, code, reason);
+  }
+
+  closeRole(role: Role, code: number, reason: string): void {
+    for (const c of [...this.conns.values()]) if (c.role === role) closeConn(c, code, reason);
+  }
+
+  /** Waits for queued writes, folds the log into a snapshot, releases memory. */
+  async unload(): Promise<void> {
+    this.chain = this.chain.then(() => this.flush());
+    await this.chain;
+    this.closed = true;
+    if (this.logCount > 0) await this.compact();
+    this.doc.off('update', this.onDocUpdate);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  /** Stops without compacting (store gone or board deleted). */
+  discard(): void {
+    if (this.discarded) return;
+    this.discarded = true;
+    this.closed = true;
+    this.queue = [];
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}
+
+function toBytes(raw: RawData): Uint8Array {
+  if (raw instanceof ArrayBuffer) return new Uint8Array(raw);
+  if (Array.isArray(raw)) return new Uint8Array(Buffer.concat(raw));
+  return new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength);
+}
