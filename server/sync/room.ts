@@ -24,6 +24,7 @@ import {
 export const SERVER_ORIGIN = 'server';
 export const REMOTE_ORIGIN = 'remote';
 const MAX_CLIENT_IDS_PER_CONN = 8;
+const DEPARTED_MS = 60_000;
 
 interface Pending {
   conn: Conn | null;
@@ -56,6 +57,8 @@ export class Room {
   /** server-origin edits applied but not yet stored: sync answers wait for them */
   private barrier: Promise<void> | null = null;
   private serverUpdates: Uint8Array[] = [];
+  /** awareness ids of connections that left recently: late re-broadcasts must not resurrect them */
+  private departed = new Map<number, number>();
   private logCount = 0;
   private logBytes = 0;
   private docBytes = 0;
@@ -116,7 +119,12 @@ export class Room {
 
   private removeConn(conn: Conn) {
     if (!this.conns.delete(conn.ws)) return;
-    if (conn.clientIds.size > 0) removeAwarenessStates(this.awareness, [...conn.clientIds], null);
+    if (conn.clientIds.size > 0) {
+      const now = Date.now();
+      for (const id of conn.clientIds) this.departed.set(id, now);
+      for (const [id, t] of this.departed) if (now - t > DEPARTED_MS) this.departed.delete(id);
+      removeAwarenessStates(this.awareness, [...conn.clientIds], null);
+    }
     if (this.conns.size === 0) this.deps.onEmpty(this);
   }
 
@@ -170,25 +178,32 @@ export class Room {
     this.enqueue({ conn, update: hasContent ? update : null });
   }
 
+  /**
+   * Stock providers re-broadcast every awareness change they receive, including other clients'.
+   * So entries for ids owned by another connection (or that just left) are ignored, not punished:
+   * a connection only ever speaks for the ids it claimed first.
+   */
   private receiveAwareness(conn: Conn, update: Uint8Array) {
-    const entries = decodeAwareness(update);
-    for (const e of entries) {
+    const own = [];
+    for (const e of decodeAwareness(update)) {
       if (e.bytes > this.deps.config.limits.maxAwarenessBytes) {
         return closeConn(conn, CLOSE.tooLarge, 'awareness state too large');
       }
       const owner = this.ownerOfClientId(e.clientId);
-      if (owner && owner !== conn) return closeConn(conn, CLOSE.forbidden, 'awareness for another client');
-      if (!owner && conn.clientIds.size >= MAX_CLIENT_IDS_PER_CONN) {
-        return closeConn(conn, CLOSE.forbidden, 'too many awareness clients');
+      if (owner && owner !== conn) continue;
+      if (!owner) {
+        if (e.state === null || this.departed.has(e.clientId)) continue;
+        if (conn.clientIds.size >= MAX_CLIENT_IDS_PER_CONN) continue;
+        conn.clientIds.add(e.clientId);
       }
       // Presence must tell the truth about roles: whatever a client claims, it shows its key's role.
       const state = e.state as { user?: { role?: unknown } } | null;
       if (state && typeof state === 'object' && state.user && typeof state.user === 'object') {
         state.user.role = conn.role;
       }
+      own.push(e);
     }
-    for (const e of entries) if (e.state !== null) conn.clientIds.add(e.clientId);
-    applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(entries), conn);
+    if (own.length > 0) applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(own), conn);
   }
 
   private ownerOfClientId(id: number): Conn | null {

@@ -1,0 +1,122 @@
+import * as Y from 'yjs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { addNote, createStory } from '../lib/board/ops';
+import { readNotes, roots } from '../lib/board/schema';
+import { createBoard, startServer, type TestServer } from './helpers/server';
+import { canonical, connect, destroyAll, saved, synced } from './helpers/clients';
+
+let srv: TestServer | null = null;
+afterEach(async () => {
+  destroyAll();
+  await srv?.close();
+  srv = null;
+});
+
+/** Root types only appear in toJSON once accessed, so touch them all first. */
+function docJson(doc: Y.Doc): string {
+  roots(doc);
+  return canonical(doc.toJSON());
+}
+
+async function storedDoc(s: TestServer, boardId: string): Promise<Y.Doc> {
+  const doc = new Y.Doc();
+  const { snapshot, updates } = await s.app.store.loadDoc(boardId);
+  if (snapshot) Y.applyUpdate(doc, snapshot);
+  for (const u of updates) Y.applyUpdate(doc, u);
+  return doc;
+}
+
+describe('room lifecycle', () => {
+  it('loads one room when 20 clients connect at the same instant, and all converge', async () => {
+    srv = await startServer();
+    const board = await createBoard(srv.url);
+    const clients = Array.from({ length: 20 }, () => connect(srv!.wsUrl, board.id, board.team));
+    await Promise.all(clients.map(synced));
+    expect(srv.app.rooms.stats.loads).toBe(1);
+    expect(srv.app.rooms.size).toBe(1);
+    const storyId = createStory(clients[0]!.doc, { title: 'Crowd', why: '', createdBy: 'c0' });
+    await vi.waitFor(() => {
+      for (const c of clients) expect(roots(c.doc).stories.has(storyId)).toBe(true);
+    });
+    clients.forEach((c, i) => addNote(c.doc, { storyId, kind: 'idea', text: `n${i}`, authorId: `c${i}`, authorName: `C${i}` }));
+    await vi.waitFor(() => {
+      for (const c of clients) expect(readNotes(c.doc)).toHaveLength(20);
+    });
+  });
+
+  it('unloads a room after its last client leaves plus the grace period, and reloads it identically', async () => {
+    srv = await startServer({ ROOM_GRACE_MS: '100' });
+    const board = await createBoard(srv.url);
+    const a = connect(srv.wsUrl, board.id, board.team);
+    await synced(a);
+    const storyId = createStory(a.doc, { title: 'Persisted', why: 'yes', createdBy: 'a' });
+    addNote(a.doc, { storyId, kind: 'question', text: 'kept?', authorId: 'a', authorName: 'A' });
+    await saved(a);
+    const expected = docJson(a.doc);
+    destroyAll();
+    await vi.waitFor(() => expect(srv!.app.rooms.stats.unloads).toBe(1));
+    expect(srv.app.rooms.size).toBe(0);
+    // Unload folded the log into one snapshot.
+    expect((await srv.app.store.logSize(board.id)).count).toBe(0);
+
+    const b = connect(srv.wsUrl, board.id, board.team);
+    await synced(b);
+    expect(srv.app.rooms.stats.loads).toBe(2);
+    expect(docJson(b.doc)).toBe(expected);
+  });
+
+  it('a client arriving during the grace period keeps the room', async () => {
+    srv = await startServer({ ROOM_GRACE_MS: '300' });
+    const board = await createBoard(srv.url);
+    const a = connect(srv.wsUrl, board.id, board.team);
+    await synced(a);
+    a.destroy();
+    const b = connect(srv.wsUrl, board.id, board.team);
+    await synced(b);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(srv.app.rooms.stats.unloads).toBe(0);
+    expect(srv.app.rooms.stats.loads).toBe(1);
+  });
+
+  it('compacts the update log past a threshold; the board reloads identically after compaction and restart', async () => {
+    const dataDir = (await import('./helpers/server')).tempDir();
+    srv = await startServer({ COMPACT_AFTER_UPDATES: '25' }, dataDir);
+    const board = await createBoard(srv.url);
+    const a = connect(srv.wsUrl, board.id, board.team);
+    await synced(a);
+    const storyId = createStory(a.doc, { title: 'Many notes', why: '', createdBy: 'a' });
+    for (let i = 0; i < 60; i++) {
+      addNote(a.doc, { storyId, kind: 'idea', text: `note ${i}`, authorId: 'a', authorName: 'A' });
+      await new Promise((r) => setImmediate(r));
+    }
+    await saved(a);
+    const log = await srv.app.store.logSize(board.id);
+    expect(log.count).toBeLessThan(25);
+    const { snapshot } = await srv.app.store.loadDoc(board.id);
+    expect(snapshot).not.toBeNull();
+    const expected = docJson(a.doc);
+    expect(docJson(await storedDoc(srv, board.id))).toBe(expected);
+
+    destroyAll();
+    await srv.close();
+    srv = await startServer({}, dataDir);
+    const b = connect(srv.wsUrl, board.id, board.team);
+    await synced(b);
+    expect(docJson(b.doc)).toBe(expected);
+  });
+
+  it('removes a leaving client from presence for everyone at once', async () => {
+    srv = await startServer();
+    const board = await createBoard(srv.url);
+    const a = connect(srv.wsUrl, board.id, board.team);
+    const b = connect(srv.wsUrl, board.id, board.view);
+    await Promise.all([synced(a), synced(b)]);
+    b.provider.awareness.setLocalState({ user: { id: 'v', name: 'Viewer', color: '#0090ff', role: 'owner' } });
+    await vi.waitFor(() => expect(a.provider.awareness.getStates().get(b.doc.clientID)).toBeDefined());
+    // The server rewrites the claimed role to the key's real role.
+    const state = a.provider.awareness.getStates().get(b.doc.clientID) as { user: { role: string } };
+    expect(state.user.role).toBe('view');
+    b.destroy();
+    await vi.waitFor(() => expect(a.provider.awareness.getStates().get(b.doc.clientID)).toBeUndefined());
+  });
+});
