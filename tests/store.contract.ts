@@ -1,0 +1,86 @@
+import * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
+import type { Store } from '../server/store/store';
+import { foldUpdates } from '../server/sync/fold';
+
+/** The one contract every Store implementation passes (SQLite always; PostgreSQL when configured). */
+export function storeContract(name: string, open: () => Promise<Store>) {
+  describe(`Store contract: ${name}`, () => {
+    const board = (id: string) => ({
+      id,
+      title: 'T',
+      createdAt: 1,
+      keyHashes: { owner: 'a'.repeat(64), team: 'b'.repeat(64), view: 'c'.repeat(64) },
+      sealedLinks: 'sealed',
+    });
+    const update = (text: string, doc = new Y.Doc()) => {
+      const before = Y.encodeStateVector(doc);
+      doc.getText('t').insert(doc.getText('t').length, text);
+      return Y.encodeStateAsUpdate(doc, before);
+    };
+
+    it('creates, reads, re-keys and deletes boards', async () => {
+      const s = await open();
+      const id = `b-${Math.random().toString(36).slice(2)}`;
+      expect(await s.getBoard(id)).toBeNull();
+      await s.createBoard(board(id));
+      expect(await s.getBoard(id)).toEqual(board(id));
+      await expect(s.createBoard(board(id))).rejects.toThrow();
+      await s.updateKeys(id, { owner: 'd'.repeat(64), team: 'b'.repeat(64), view: 'c'.repeat(64) }, 'resealed');
+      const b = await s.getBoard(id);
+      expect(b?.keyHashes.owner).toBe('d'.repeat(64));
+      expect(b?.sealedLinks).toBe('resealed');
+      await s.appendUpdates(id, [update('x')]);
+      expect(await s.deleteBoard(id)).toBe(true);
+      expect(await s.getBoard(id)).toBeNull();
+      expect((await s.loadDoc(id)).updates).toEqual([]);
+      expect(await s.deleteBoard(id)).toBe(false);
+      await s.close();
+    });
+
+    it('appends updates in order and loads them back byte for byte', async () => {
+      const s = await open();
+      const id = `b-${Math.random().toString(36).slice(2)}`;
+      await s.createBoard(board(id));
+      const doc = new Y.Doc();
+      const ups = [update('a', doc), update('b', doc), update('c', doc)];
+      await s.appendUpdates(id, ups.slice(0, 2));
+      await s.appendUpdates(id, ups.slice(2));
+      await s.appendUpdates(id, []);
+      const loaded = await s.loadDoc(id);
+      expect(loaded.snapshot).toBeNull();
+      expect(loaded.updates.map((u) => Buffer.from(u).toString('hex'))).toEqual(ups.map((u) => Buffer.from(u).toString('hex')));
+      expect(await s.logSize(id)).toEqual({ count: 3, bytes: ups.reduce((n, u) => n + u.byteLength, 0) });
+      await s.close();
+    });
+
+    it('compacts atomically into a snapshot that reproduces the document', async () => {
+      const s = await open();
+      const id = `b-${Math.random().toString(36).slice(2)}`;
+      await s.createBoard(board(id));
+      const doc = new Y.Doc();
+      await s.appendUpdates(id, [update('hello ', doc), update('world', doc)]);
+      const r = await s.compact(id, foldUpdates);
+      expect(r.folded).toBe(2);
+      await s.appendUpdates(id, [update('!', doc)]);
+      const loaded = await s.loadDoc(id);
+      expect(loaded.snapshot).not.toBeNull();
+      expect(loaded.updates).toHaveLength(1);
+      const back = new Y.Doc();
+      Y.applyUpdate(back, loaded.snapshot!);
+      for (const u of loaded.updates) Y.applyUpdate(back, u);
+      expect(back.getText('t').toString()).toBe('hello world!');
+      expect((await s.compact(id, foldUpdates)).folded).toBe(1);
+      expect((await s.compact(id, foldUpdates)).folded).toBe(0);
+      // A fold that throws leaves everything as it was.
+      await s.appendUpdates(id, [update('?', doc)]);
+      await expect(
+        s.compact(id, () => {
+          throw new Error('boom');
+        }),
+      ).rejects.toThrow('boom');
+      expect((await s.loadDoc(id)).updates).toHaveLength(1);
+      await s.close();
+    });
+  });
+}
