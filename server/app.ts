@@ -35,7 +35,12 @@ const SECURITY_HEADERS: Record<string, string> = {
  * Wires the one HTTP server: /api → our router, /sync/<id> upgrades → the Yjs sync server,
  * everything else → Next (when given; tests run without it).
  */
-export function createShellboard(deps: { config: Config; log: Logger; store: Store; pages?: PageHandler }): Shellboard {
+export function createShellboard(deps: {
+  config: Config;
+  log: Logger;
+  store: Store;
+  pages?: PageHandler;
+}): Shellboard {
   const { config, log, store, pages } = deps;
   const rooms = new RoomManager(store, config, log);
   const router = new Router(log);
@@ -62,7 +67,8 @@ export function createShellboard(deps: { config: Config; log: Logger; store: Sto
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = req.url ?? '/';
     if (url.startsWith(SYNC_PREFIX)) return sync.handleUpgrade(req, socket, head);
-    if (pages?.upgrade) return void Promise.resolve(pages.upgrade(req, socket, head)).catch(() => socket.destroy());
+    if (pages?.upgrade)
+      return void Promise.resolve(pages.upgrade(req, socket, head)).catch(() => socket.destroy());
     socket.destroy();
   });
   server.on('clientError', (_err, socket) => {

@@ -19,7 +19,10 @@ async function main() {
     pages: { request: app.getRequestHandler(), upgrade: dev ? app.getUpgradeHandler() : undefined },
   });
   const port = await shellboard.listen();
-  log.info({ port, store: store.kind, dataDir: config.dataDir, dev }, `Shellboard listening on http://localhost:${port}`);
+  log.info(
+    { port, store: store.kind, dataDir: config.dataDir, dev },
+    `Shellboard listening on http://localhost:${port}`,
+  );
 
   let stopping = false;
   const stop = (signal: string) => {

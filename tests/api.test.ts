@@ -74,7 +74,9 @@ describe('HTTP API', () => {
     expect(((await (await get(b.view)).json()) as BoardInfoResponse).role).toBe('view');
     expect((await get()).status).toBe(401);
     expect((await get('wrong-key-wrong-key-wrong')).status).toBe(401);
-    const missing = await fetch(`${srv.url}/api/boards/nosuchboard1`, { headers: { Authorization: `Bearer ${b.owner}` } });
+    const missing = await fetch(`${srv.url}/api/boards/nosuchboard1`, {
+      headers: { Authorization: `Bearer ${b.owner}` },
+    });
     expect(missing.status).toBe(404);
     expect(((await missing.json()) as { error: { code: string } }).error.code).toBe('not_found');
   });

@@ -37,7 +37,13 @@ describe('durability', () => {
       // Write steadily, then pull the plug at a random moment while writes are in flight.
       const writing = setInterval(() => {
         for (let i = 0; i < 3; i++) {
-          addNote(writer.doc, { storyId, kind: 'idea', text: `note-${++seq}`, authorId: 'w', authorName: 'W' });
+          addNote(writer.doc, {
+            storyId,
+            kind: 'idea',
+            text: `note-${++seq}`,
+            authorId: 'w',
+            authorName: 'W',
+          });
         }
       }, 2);
       await vi.waitFor(() => expect(seen.size).toBeGreaterThan(round * 10 + 5));
@@ -50,7 +56,10 @@ describe('durability', () => {
       child = await spawnServer(dataDir, { COMPACT_AFTER_UPDATES: '40' });
       const fresh = connect(child.wsUrl, board.id, board.view);
       await synced(fresh);
-      const have = new Set([...readNotes(fresh.doc).map((n) => n.text), ...readStories(fresh.doc).map((s) => s.title)]);
+      const have = new Set([
+        ...readNotes(fresh.doc).map((n) => n.text),
+        ...readStories(fresh.doc).map((s) => s.title),
+      ]);
       const lost = [...seen].filter((t) => !have.has(t));
       expect(lost, `round ${round}: lost ${lost.length} of ${seen.size} seen changes`).toEqual([]);
       destroyAll();

@@ -38,7 +38,9 @@ describe('room lifecycle', () => {
     await vi.waitFor(() => {
       for (const c of clients) expect(roots(c.doc).stories.has(storyId)).toBe(true);
     });
-    clients.forEach((c, i) => addNote(c.doc, { storyId, kind: 'idea', text: `n${i}`, authorId: `c${i}`, authorName: `C${i}` }));
+    clients.forEach((c, i) =>
+      addNote(c.doc, { storyId, kind: 'idea', text: `n${i}`, authorId: `c${i}`, authorName: `C${i}` }),
+    );
     await vi.waitFor(() => {
       for (const c of clients) expect(readNotes(c.doc)).toHaveLength(20);
     });
@@ -111,7 +113,9 @@ describe('room lifecycle', () => {
     const a = connect(srv.wsUrl, board.id, board.team);
     const b = connect(srv.wsUrl, board.id, board.view);
     await Promise.all([synced(a), synced(b)]);
-    b.provider.awareness.setLocalState({ user: { id: 'v', name: 'Viewer', color: '#0090ff', role: 'owner' } });
+    b.provider.awareness.setLocalState({
+      user: { id: 'v', name: 'Viewer', color: '#0090ff', role: 'owner' },
+    });
     await vi.waitFor(() => expect(a.provider.awareness.getStates().get(b.doc.clientID)).toBeDefined());
     // The server rewrites the claimed role to the key's real role.
     const state = a.provider.awareness.getStates().get(b.doc.clientID) as { user: { role: string } };

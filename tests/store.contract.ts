@@ -26,7 +26,11 @@ export function storeContract(name: string, open: () => Promise<Store>) {
       await s.createBoard(board(id));
       expect(await s.getBoard(id)).toEqual(board(id));
       await expect(s.createBoard(board(id))).rejects.toThrow();
-      await s.updateKeys(id, { owner: 'd'.repeat(64), team: 'b'.repeat(64), view: 'c'.repeat(64) }, 'resealed');
+      await s.updateKeys(
+        id,
+        { owner: 'd'.repeat(64), team: 'b'.repeat(64), view: 'c'.repeat(64) },
+        'resealed',
+      );
       const b = await s.getBoard(id);
       expect(b?.keyHashes.owner).toBe('d'.repeat(64));
       expect(b?.sealedLinks).toBe('resealed');
@@ -49,7 +53,9 @@ export function storeContract(name: string, open: () => Promise<Store>) {
       await s.appendUpdates(id, []);
       const loaded = await s.loadDoc(id);
       expect(loaded.snapshot).toBeNull();
-      expect(loaded.updates.map((u) => Buffer.from(u).toString('hex'))).toEqual(ups.map((u) => Buffer.from(u).toString('hex')));
+      expect(loaded.updates.map((u) => Buffer.from(u).toString('hex'))).toEqual(
+        ups.map((u) => Buffer.from(u).toString('hex')),
+      );
       expect(await s.logSize(id)).toEqual({ count: 3, bytes: ups.reduce((n, u) => n + u.byteLength, 0) });
       await s.close();
     });

@@ -37,7 +37,11 @@ describe('sync server', () => {
     // The board title written at creation is in the doc.
     expect(outside.doc.getMap('meta').get('title')).toBe('Sync board');
 
-    const storyId = createStory(ours.doc, { title: 'Export to CSV', why: 'POs save an hour', createdBy: 'u1' });
+    const storyId = createStory(ours.doc, {
+      title: 'Export to CSV',
+      why: 'POs save an hour',
+      createdBy: 'u1',
+    });
     await vi.waitFor(() => expect(readStories(outside.doc).map((s) => s.id)).toContain(storyId));
 
     // The outside client writes a note following the documented schema; ours sees it.
@@ -55,7 +59,9 @@ describe('sync server', () => {
       m.set('plus', new Y.Map());
       roots(outside.doc).notes.set('outside-note-1', m);
     });
-    await vi.waitFor(() => expect(readNotes(ours.doc).find((n) => n.id === 'outside-note-1')?.text).toBe('Which columns?'));
+    await vi.waitFor(() =>
+      expect(readNotes(ours.doc).find((n) => n.id === 'outside-note-1')?.text).toBe('Which columns?'),
+    );
     await saved(ours);
   });
 
@@ -70,7 +76,13 @@ describe('sync server', () => {
     clients.forEach((c, i) => {
       const why = textOf(roots(c.doc).stories.get(storyId)!, 'why')!;
       for (let k = 0; k < 20; k++) why.insert(why.length, String(i));
-      addNote(c.doc, { storyId, kind: 'idea', text: `idea ${i}`, authorId: `u${i}`, authorName: `User ${i}` });
+      addNote(c.doc, {
+        storyId,
+        kind: 'idea',
+        text: `idea ${i}`,
+        authorId: `u${i}`,
+        authorName: `User ${i}`,
+      });
     });
     await vi.waitFor(() => {
       for (const c of clients) {

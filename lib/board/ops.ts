@@ -1,7 +1,15 @@
 import * as Y from 'yjs';
 import { nanoid } from 'nanoid';
 import { getNoteMap, getStoryMap, isEntityMap, readStory, roots, type EntityMap } from './schema';
-import { NOTE_KINDS, NOTE_MAX, STORY_STATUSES, TITLE_MAX, WHY_MAX, type NoteKind, type StoryStatus } from './types';
+import {
+  NOTE_KINDS,
+  NOTE_MAX,
+  STORY_STATUSES,
+  TITLE_MAX,
+  WHY_MAX,
+  type NoteKind,
+  type StoryStatus,
+} from './types';
 import { rankBetween, sortByRank } from './ordering';
 
 /**

@@ -28,7 +28,14 @@ describe('ordering', () => {
     for (let i = 0; i < 4; i++) keys.push(rankBetween(keys.at(-1)!, null));
     const sorted = keys.map((rank, i) => ({ id: `s${i}`, rank }));
     const k = rankAt(sorted, 2);
-    expect(sortByRank([...sorted, { id: 'new', rank: k }]).map((s) => s.id)).toEqual(['s0', 's1', 'new', 's2', 's3', 's4']);
+    expect(sortByRank([...sorted, { id: 'new', rank: k }]).map((s) => s.id)).toEqual([
+      's0',
+      's1',
+      'new',
+      's2',
+      's3',
+      's4',
+    ]);
     expect(rankAt(sorted, 0) < keys[0]!).toBe(true);
     expect(rankAt(sorted, 99) > keys[4]!).toBe(true);
   });

@@ -1,6 +1,15 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { addNote, createStory, deleteNote, editNoteText, restoreNote, setNoteResolved, togglePlus, BoardOpError } from './ops';
+import {
+  addNote,
+  createStory,
+  deleteNote,
+  editNoteText,
+  restoreNote,
+  setNoteResolved,
+  togglePlus,
+  BoardOpError,
+} from './ops';
 import { readNotes, readStories, roots } from './schema';
 import { countsByStory, liveStories, threadsFor, whyCoverage } from './summary';
 
@@ -22,7 +31,14 @@ describe('board schema and ops', () => {
     const doc = new Y.Doc();
     const s = createStory(doc, { title: 'S', createdBy: 'u' });
     const q = addNote(doc, { storyId: s, kind: 'question', text: 'Why?', authorId: 'u1', authorName: 'Ana' });
-    const r = addNote(doc, { storyId: s, parentId: q, kind: 'idea', text: 'Because.', authorId: 'u2', authorName: 'Bo' });
+    const r = addNote(doc, {
+      storyId: s,
+      parentId: q,
+      kind: 'idea',
+      text: 'Because.',
+      authorId: 'u2',
+      authorName: 'Bo',
+    });
     expect(readStories(doc)[0]!.status).toBe('refining');
     expect(countsByStory(readNotes(doc)).get(s)).toEqual({ notes: 2, openQuestions: 1 });
     expect(togglePlus(doc, q, 'u2')).toBe(true);
@@ -34,14 +50,18 @@ describe('board schema and ops', () => {
     expect(note).toMatchObject({ text: 'Why, really?', resolved: true, plus: ['u3'] });
     expect(note.editedAt).not.toBeNull();
     expect(countsByStory(readNotes(doc)).get(s)).toEqual({ notes: 2, openQuestions: 0 });
-    expect(threadsFor(readNotes(doc), s).map((t) => [t.note.id, t.replies.map((x) => x.id)])).toEqual([[q, [r]]]);
+    expect(threadsFor(readNotes(doc), s).map((t) => [t.note.id, t.replies.map((x) => x.id)])).toEqual([
+      [q, [r]],
+    ]);
     deleteNote(doc, q, 'u1');
     expect(readNotes(doc).find((n) => n.id === q)!.deletedBy).toBe('u1');
     // A reply whose parent was deleted stays visible at top level.
     expect(threadsFor(readNotes(doc), s).map((t) => t.note.id)).toEqual([r]);
     restoreNote(doc, q);
     expect(threadsFor(readNotes(doc), s)).toHaveLength(1);
-    expect(() => addNote(doc, { storyId: 'nope', kind: 'idea', text: 'x', authorId: 'u', authorName: 'U' })).toThrow();
+    expect(() =>
+      addNote(doc, { storyId: 'nope', kind: 'idea', text: 'x', authorId: 'u', authorName: 'U' }),
+    ).toThrow();
   });
 
   it('reads whatever a foreign client wrote without throwing', () => {
@@ -64,7 +84,14 @@ describe('board schema and ops', () => {
       roots(doc).notes.set('orphan', new Y.Map());
     });
     const [s] = readStories(doc);
-    expect(s).toMatchObject({ title: 'plain string title', status: 'shell', rank: null, value: null, effort: 3, estimate: '5' });
+    expect(s).toMatchObject({
+      title: 'plain string title',
+      status: 'shell',
+      rank: null,
+      value: null,
+      effort: 3,
+      estimate: '5',
+    });
     const notes = readNotes(doc);
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatchObject({ kind: 'idea', text: '', authorName: 'Someone' });

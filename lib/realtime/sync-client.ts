@@ -61,7 +61,9 @@ export class BoardConnection {
       this.refresh();
     };
     // Count update-bearing messages as they leave, so acks from the server can be matched.
-    class TrackedSocket extends (Base as unknown as { new (url: string, protocols?: string | string[]): WebSocket }) {
+    class TrackedSocket extends (Base as unknown as {
+      new (url: string, protocols?: string | string[]): WebSocket;
+    }) {
       send(data: string | ArrayBufferLike | Blob | ArrayBufferView): void {
         if (data instanceof Uint8Array && isUpdateBearing(data)) counter();
         super.send(data);

@@ -2,7 +2,12 @@ import type { IncomingMessage } from 'node:http';
 import * as Y from 'yjs';
 import { nanoid } from 'nanoid';
 import { initMeta } from '../../lib/board/ops';
-import { createBoardBody, type BoardInfoResponse, type BoardLinks, type CreateBoardResponse } from '../../lib/validation/api';
+import {
+  createBoardBody,
+  type BoardInfoResponse,
+  type BoardLinks,
+  type CreateBoardResponse,
+} from '../../lib/validation/api';
 import type { Config } from '../config';
 import { hashKey, newKey, openLinks, sealLinks } from '../keys';
 import type { Logger } from '../log';
@@ -14,11 +19,16 @@ import type { Router } from './router';
 
 export function linkBase(config: Config, req: IncomingMessage): string {
   if (config.publicUrl) return config.publicUrl;
-  const host = req.headers.host && /^[A-Za-z0-9.[\]:-]+$/.test(req.headers.host) ? req.headers.host : 'localhost';
+  const host =
+    req.headers.host && /^[A-Za-z0-9.[\]:-]+$/.test(req.headers.host) ? req.headers.host : 'localhost';
   return `http://${host}`;
 }
 
-export function boardLinks(base: string, id: string, keys: { owner: string; team: string; view: string }): BoardLinks {
+export function boardLinks(
+  base: string,
+  id: string,
+  keys: { owner: string; team: string; view: string },
+): BoardLinks {
   const link = (k: string) => `${base}/b/${id}#k=${k}`;
   return { owner: link(keys.owner), team: link(keys.team), view: link(keys.view) };
 }
@@ -34,13 +44,20 @@ function createLimiter() {
   };
 }
 
-export function registerBoardRoutes(router: Router, deps: { store: Store; config: Config; log: Logger }): void {
+export function registerBoardRoutes(
+  router: Router,
+  deps: { store: Store; config: Config; log: Logger },
+): void {
   const { store, config, log } = deps;
   const allowCreate = createLimiter();
 
   router.on('POST', '/api/boards', async (req, res) => {
     if (!allowCreate(req.socket.remoteAddress ?? 'unknown')) {
-      throw new HttpError(429, 'rate_limited', 'Too many boards created from this address; try again in a minute.');
+      throw new HttpError(
+        429,
+        'rate_limited',
+        'Too many boards created from this address; try again in a minute.',
+      );
     }
     const parsed = createBoardBody.safeParse(await readJson(req, config.limits.maxBodyBytes));
     if (!parsed.success) {

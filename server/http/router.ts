@@ -3,7 +3,11 @@ import type { Logger } from '../log';
 import { safePath } from '../log';
 import { HttpError, sendError } from './respond';
 
-export type Handler = (req: IncomingMessage, res: ServerResponse, params: Record<string, string>) => Promise<void>;
+export type Handler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  params: Record<string, string>,
+) => Promise<void>;
 
 interface Route {
   method: string;
@@ -40,7 +44,11 @@ export class Router {
       if (!route) {
         if (matching.length > 0) {
           res.setHeader('Allow', matching.map((r) => r.method).join(', '));
-          throw new HttpError(405, 'method_not_allowed', `Use ${matching.map((r) => r.method).join(' or ')}.`);
+          throw new HttpError(
+            405,
+            'method_not_allowed',
+            `Use ${matching.map((r) => r.method).join(' or ')}.`,
+          );
         }
         throw new HttpError(404, 'not_found', 'No such API endpoint.');
       }

@@ -120,7 +120,8 @@ export class SqliteStore implements Store {
   async appendUpdates(boardId: string, updates: Uint8Array[]): Promise<void> {
     if (updates.length === 0) return;
     this.db.transaction(() => {
-      for (const u of updates) this.stmts.append.run(boardId, Buffer.from(u.buffer, u.byteOffset, u.byteLength));
+      for (const u of updates)
+        this.stmts.append.run(boardId, Buffer.from(u.buffer, u.byteOffset, u.byteLength));
     })();
   }
 

@@ -2,7 +2,12 @@ import * as Y from 'yjs';
 import type { Logger } from '../log';
 
 /** Applies stored updates to a doc one by one, so one bad row can never make a board unloadable. */
-export function applyStored(doc: Y.Doc, snapshot: Uint8Array | null, updates: Uint8Array[], log?: Logger): number {
+export function applyStored(
+  doc: Y.Doc,
+  snapshot: Uint8Array | null,
+  updates: Uint8Array[],
+  log?: Logger,
+): number {
   let bad = 0;
   const all = snapshot ? [snapshot, ...updates] : updates;
   for (const u of all) {

@@ -11,12 +11,22 @@ export type GateResult =
   | { ok: true; board: BoardRecord; role: Role }
   | { ok: false; status: 401 | 404; code: 'unauthorized' | 'not_found'; message: string };
 
-export async function checkAccess(store: Store, boardId: string, key: string | null | undefined): Promise<GateResult> {
+export async function checkAccess(
+  store: Store,
+  boardId: string,
+  key: string | null | undefined,
+): Promise<GateResult> {
   if (!boardIdSchema.safeParse(boardId).success) return notFound();
   const board = await store.getBoard(boardId);
   if (!board) return notFound();
   const role = roleForKey(board.keyHashes, key);
-  if (!role) return { ok: false, status: 401, code: 'unauthorized', message: 'This link is not valid for this board.' };
+  if (!role)
+    return {
+      ok: false,
+      status: 401,
+      code: 'unauthorized',
+      message: 'This link is not valid for this board.',
+    };
   return { ok: true, board, role };
 }
 

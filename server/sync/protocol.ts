@@ -3,7 +3,15 @@ import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
-import { MSG_AWARENESS, MSG_AUTH, MSG_QUERY_AWARENESS, MSG_SYNC, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE } from '../../lib/realtime/wire';
+import {
+  MSG_AWARENESS,
+  MSG_AUTH,
+  MSG_QUERY_AWARENESS,
+  MSG_SYNC,
+  SYNC_STEP1,
+  SYNC_STEP2,
+  SYNC_UPDATE,
+} from '../../lib/realtime/wire';
 
 /**
  * Decoding of inbound y-websocket messages into a closed set of shapes, so the room never touches
@@ -30,7 +38,8 @@ export function decodeMessage(buf: Uint8Array): Inbound {
           Y.decodeStateVector(payload); // throws on garbage
           return { type: 'step1', stateVector: payload };
         }
-        if (sub === SYNC_STEP2 || sub === SYNC_UPDATE) return { type: 'update', update: payload, step2: sub === SYNC_STEP2 };
+        if (sub === SYNC_STEP2 || sub === SYNC_UPDATE)
+          return { type: 'update', update: payload, step2: sub === SYNC_STEP2 };
         throw new ProtocolError(`unknown sync message ${sub}`);
       }
       case MSG_AWARENESS:

@@ -83,7 +83,10 @@ export class RoomManager {
   private forget(room: Room) {
     this.cancelUnload(room.boardId);
     const entry = this.rooms.get(room.boardId);
-    if (entry) void entry.then((r) => r === room && this.rooms.get(room.boardId) === entry && this.rooms.delete(room.boardId));
+    if (entry)
+      void entry.then(
+        (r) => r === room && this.rooms.get(room.boardId) === entry && this.rooms.delete(room.boardId),
+      );
   }
 
   private async unload(room: Room): Promise<void> {
@@ -91,7 +94,9 @@ export class RoomManager {
     if (room.conns.size > 0 || room.holds > 0 || room.closed) return;
     const entry = this.rooms.get(room.boardId);
     if (entry) this.rooms.delete(room.boardId);
-    const p = room.unload().catch((err: unknown) => this.log.error({ err, boardId: room.boardId }, 'unload failed'));
+    const p = room
+      .unload()
+      .catch((err: unknown) => this.log.error({ err, boardId: room.boardId }, 'unload failed'));
     this.unloading.set(room.boardId, p);
     await p;
     if (this.unloading.get(room.boardId) === p) this.unloading.delete(room.boardId);

@@ -1,5 +1,10 @@
 import * as Y from 'yjs';
-import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import {
+  Awareness,
+  applyAwarenessUpdate,
+  encodeAwarenessUpdate,
+  removeAwarenessStates,
+} from 'y-protocols/awareness';
 import type { RawData } from 'ws';
 import type { Role } from '../../lib/board/types';
 import { CLOSE, encodePersistedAck } from '../../lib/realtime/wire';
@@ -237,7 +242,10 @@ export class Room {
         try {
           Y.applyUpdate(this.doc, p.update, p.conn ?? REMOTE_ORIGIN);
         } catch (err) {
-          this.deps.log.error({ err, boardId: this.boardId, connId: p.conn?.id }, 'stored update failed to apply');
+          this.deps.log.error(
+            { err, boardId: this.boardId, connId: p.conn?.id },
+            'stored update failed to apply',
+          );
         }
         this.logCount += 1;
         this.logBytes += p.update.byteLength;
@@ -250,7 +258,8 @@ export class Room {
     }
     for (const c of touched) send(c, encodePersistedAck(c.persisted));
     const cfg = this.deps.config;
-    if (this.logCount >= cfg.compactAfterUpdates || this.logBytes >= cfg.compactAfterBytes) await this.compact();
+    if (this.logCount >= cfg.compactAfterUpdates || this.logBytes >= cfg.compactAfterBytes)
+      await this.compact();
   }
 
   /** Server-side edit (accept estimate, mark promoted): same persist-then-relay path as clients'. */

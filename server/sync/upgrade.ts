@@ -69,7 +69,9 @@ export function createSyncUpgrade(deps: { store: Store; rooms: RoomManager; conf
 function refuse(socket: Duplex, status: number, message: string) {
   if (socket.destroyed) return;
   const text = { 401: 'Unauthorized', 404: 'Not Found', 503: 'Service Unavailable' }[status] ?? 'Error';
-  const body = JSON.stringify({ error: { code: status === 404 ? 'not_found' : status === 401 ? 'unauthorized' : 'unavailable', message } });
+  const body = JSON.stringify({
+    error: { code: status === 404 ? 'not_found' : status === 401 ? 'unauthorized' : 'unavailable', message },
+  });
   socket.end(
     `HTTP/1.1 ${status} ${text}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );

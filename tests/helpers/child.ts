@@ -12,9 +12,21 @@ export interface ChildServer {
 const entry = path.join(__dirname, 'server-main.ts');
 
 /** Starts the real server in its own process so a test can SIGKILL it. */
-export function spawnServer(dataDir: string, env: Record<string, string> = {}, port = 0): Promise<ChildServer> {
+export function spawnServer(
+  dataDir: string,
+  env: Record<string, string> = {},
+  port = 0,
+): Promise<ChildServer> {
   const proc = spawn(process.execPath, ['--import', 'tsx', entry], {
-    env: { ...process.env, NODE_ENV: 'test', HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'error', ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'error',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {

@@ -20,7 +20,12 @@ export function connect(wsUrl: string, boardId: string, key: string, doc?: Y.Doc
 }
 
 /** An unmodified y-websocket provider, exactly as an outside client would connect. */
-export function stockProvider(wsUrl: string, boardId: string, key: string, doc = new Y.Doc()): WebsocketProvider {
+export function stockProvider(
+  wsUrl: string,
+  boardId: string,
+  key: string,
+  doc = new Y.Doc(),
+): WebsocketProvider {
   const p = new WebsocketProvider(wsUrl, boardId, doc, {
     params: { key },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
@@ -51,7 +56,9 @@ export function destroyAll(): void {
 export function canonical(v: unknown): string {
   return JSON.stringify(v, (_k, val: unknown) =>
     val && typeof val === 'object' && !Array.isArray(val)
-      ? Object.fromEntries(Object.entries(val as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+      ? Object.fromEntries(
+          Object.entries(val as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)),
+        )
       : val,
   );
 }

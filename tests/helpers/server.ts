@@ -20,7 +20,10 @@ export function tempDir(prefix = 'shellboard-test-'): string {
 }
 
 /** A real server (no Next) on a random port with a fresh SQLite data dir. */
-export async function startServer(env: Record<string, string> = {}, dataDir = tempDir()): Promise<TestServer> {
+export async function startServer(
+  env: Record<string, string> = {},
+  dataDir = tempDir(),
+): Promise<TestServer> {
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
