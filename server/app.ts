@@ -8,6 +8,7 @@ import { RoomManager } from './sync/room-manager';
 import { SYNC_PREFIX, createSyncUpgrade, startHeartbeat } from './sync/upgrade';
 import { Router } from './http/router';
 import { registerBoardRoutes, registerHealthRoute } from './http/boards';
+import { registerOwnerRoutes } from './http/links';
 import { CLOSE } from '../lib/realtime/wire';
 
 export interface PageHandler {
@@ -46,6 +47,7 @@ export function createShellboard(deps: {
   const router = new Router(log);
   registerHealthRoute(router);
   registerBoardRoutes(router, { store, config, log });
+  registerOwnerRoutes(router, { store, rooms, config, log });
   const sync = createSyncUpgrade({ store, rooms, config, log });
 
   const server = http.createServer((req, res) => {

@@ -36,3 +36,14 @@ export interface BoardInfoResponse {
 export interface ApiErrorBody {
   error: { code: string; message: string };
 }
+
+export const rotateLinkBody = z.object({
+  role: z.enum(ROLES, { error: 'role must be "owner", "team" or "view"' }),
+});
+
+export interface RotateLinkResponse {
+  role: (typeof ROLES)[number];
+  /** the new link for that role */
+  link: string;
+  links: BoardLinks;
+}

@@ -23,6 +23,7 @@ export function tempDir(prefix = 'shellboard-test-'): string {
 export async function startServer(
   env: Record<string, string> = {},
   dataDir = tempDir(),
+  logSink?: { write(line: string): void },
 ): Promise<TestServer> {
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -33,7 +34,7 @@ export async function startServer(
     ...env,
   });
   const store = new SqliteStore(path.join(config.dataDir, 'shellboard.sqlite'));
-  const app = createShellboard({ config, log: createLogger(config.logLevel), store });
+  const app = createShellboard({ config, log: createLogger(config.logLevel, logSink), store });
   const port = await app.listen();
   return {
     app,

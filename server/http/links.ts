@@ -1,0 +1,57 @@
+import type { IncomingMessage } from 'node:http';
+import { rotateLinkBody, type RotateLinkResponse } from '../../lib/validation/api';
+import { CLOSE } from '../../lib/realtime/wire';
+import type { Config } from '../config';
+import { hashKey, newKey, openLinks, sealLinks } from '../keys';
+import type { Logger } from '../log';
+import type { Store } from '../store/store';
+import { checkAccess } from '../sync/gate';
+import type { RoomManager } from '../sync/room-manager';
+import { boardLinks, linkBase } from './boards';
+import { HttpError, bearerKey, readJson, sendJson } from './respond';
+import type { Router } from './router';
+
+/** Owner-only board administration: rotate a share link, delete the board. */
+export function registerOwnerRoutes(
+  router: Router,
+  deps: { store: Store; rooms: RoomManager; config: Config; log: Logger },
+): void {
+  const { store, rooms, config, log } = deps;
+
+  async function requireOwner(req: IncomingMessage, id: string) {
+    const key = bearerKey(req);
+    const gate = await checkAccess(store, id, key);
+    if (!gate.ok) throw new HttpError(gate.status, gate.code, gate.message);
+    if (gate.role !== 'owner' || !key)
+      throw new HttpError(403, 'forbidden', 'Only the owner link may do this.');
+    return { board: gate.board, key };
+  }
+
+  router.on('POST', '/api/boards/:id/links/rotate', async (req, res, { id = '' }) => {
+    const { board, key: ownerKey } = await requireOwner(req, id);
+    const parsed = rotateLinkBody.safeParse(await readJson(req, config.limits.maxBodyBytes));
+    if (!parsed.success)
+      throw new HttpError(400, 'invalid_request', parsed.error.issues.map((i) => i.message).join('; '));
+    const role = parsed.data.role;
+    const shared = openLinks(ownerKey, id, board.sealedLinks);
+    if (!shared) throw new HttpError(500, 'internal', 'The stored links could not be opened.');
+    const keys = { owner: ownerKey, ...shared };
+    keys[role] = newKey();
+    const hashes = { ...board.keyHashes, [role]: hashKey(keys[role]) };
+    await store.updateKeys(id, hashes, sealLinks(keys.owner, id, { team: keys.team, view: keys.view }));
+    // The old key stops working at once: everyone connected with it is told why and cut off.
+    (await rooms.peek(id))?.closeRole(role, CLOSE.linkRotated, 'This link was replaced by the board owner.');
+    log.info({ boardId: id, role }, 'link rotated');
+    const links = boardLinks(linkBase(config, req), id, keys);
+    const body: RotateLinkResponse = { role, link: links[role], links };
+    sendJson(res, 200, body);
+  });
+
+  router.on('DELETE', '/api/boards/:id', async (req, res, { id = '' }) => {
+    await requireOwner(req, id);
+    await rooms.evict(id, CLOSE.boardDeleted, 'This board was deleted by its owner.');
+    await store.deleteBoard(id);
+    log.info({ boardId: id }, 'board deleted');
+    sendJson(res, 200, { deleted: true });
+  });
+}

@@ -1,0 +1,136 @@
+import WebSocket from 'ws';
+import * as encoding from 'lib0/encoding';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createStory } from '../lib/board/ops';
+import { readStories, roots, textOf } from '../lib/board/schema';
+import { createBoard, startServer, type TestServer } from './helpers/server';
+import { connect, destroyAll, saved, synced } from './helpers/clients';
+
+let srv: TestServer | null = null;
+afterEach(async () => {
+  destroyAll();
+  await srv?.close();
+  srv = null;
+});
+
+function openRaw(boardId: string, key: string): Promise<WebSocket> {
+  const ws = new WebSocket(`${srv!.wsUrl}/${boardId}?key=${key}`);
+  return new Promise((resolve, reject) => {
+    ws.once('open', () => resolve(ws));
+    ws.once('error', reject);
+  });
+}
+
+function closeOf(ws: WebSocket): Promise<{ code: number; reason: string }> {
+  return new Promise((resolve) => ws.once('close', (code, r) => resolve({ code, reason: r.toString() })));
+}
+
+function awarenessMessage(clientId: number, state: unknown): Uint8Array {
+  const inner = encoding.createEncoder();
+  encoding.writeVarUint(inner, 1);
+  encoding.writeVarUint(inner, clientId);
+  encoding.writeVarUint(inner, 1);
+  encoding.writeVarString(inner, JSON.stringify(state));
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, 1);
+  encoding.writeVarUint8Array(e, encoding.toUint8Array(inner));
+  return encoding.toUint8Array(e);
+}
+
+describe('limits', () => {
+  it('closes a connection that sends an over-limit message with 4413; others are unaffected', async () => {
+    srv = await startServer({ MAX_MESSAGE_BYTES: '2000' });
+    const b = await createBoard(srv.url);
+    const bystander = connect(srv.wsUrl, b.id, b.team);
+    await synced(bystander);
+    const ws = await openRaw(b.id, b.team);
+    const closed = closeOf(ws);
+    ws.send(new Uint8Array(5000));
+    expect(await closed).toEqual({ code: 4413, reason: 'message too large' });
+    createStory(bystander.doc, { title: 'still fine', createdBy: 'x' });
+    await saved(bystander);
+  });
+
+  it('refuses connections past the per-board limit with 4429', async () => {
+    srv = await startServer({ MAX_CONNECTIONS_PER_BOARD: '2' });
+    const b = await createBoard(srv.url);
+    await openRaw(b.id, b.team);
+    await openRaw(b.id, b.team);
+    const third = await openRaw(b.id, b.team);
+    expect((await closeOf(third)).code).toBe(4429);
+    const other = await createBoard(srv.url);
+    const elsewhere = connect(srv.wsUrl, other.id, other.team);
+    await synced(elsewhere);
+  });
+
+  it('closes an awareness state over 8 KiB with 4413', async () => {
+    srv = await startServer();
+    const b = await createBoard(srv.url);
+    const ws = await openRaw(b.id, b.team);
+    const closed = closeOf(ws);
+    ws.send(
+      awarenessMessage(12345, { user: { id: 'u', name: 'x'.repeat(9000), color: '#000000', role: 'team' } }),
+    );
+    expect((await closed).code).toBe(4413);
+  });
+
+  it('rate-limits a flooding connection with 4430', async () => {
+    srv = await startServer({ RATE_PER_SEC: '10', RATE_BURST: '20' });
+    const b = await createBoard(srv.url);
+    const ws = await openRaw(b.id, b.team);
+    const closed = closeOf(ws);
+    for (let i = 0; i < 200; i++) ws.send(new Uint8Array([3]));
+    expect(await closed).toEqual({ code: 4430, reason: 'rate limit exceeded' });
+  });
+
+  it('refuses an update that would grow the document past its limit; the board stays usable', async () => {
+    srv = await startServer({ MAX_DOC_BYTES: '20000' });
+    const b = await createBoard(srv.url);
+    const writer = connect(srv.wsUrl, b.id, b.team);
+    await synced(writer);
+    const id = createStory(writer.doc, { title: 'Big', createdBy: 'w' });
+    await saved(writer);
+    textOf(roots(writer.doc).stories.get(id)!, 'why')!.insert(0, 'x'.repeat(30_000));
+    await vi.waitFor(() => expect(writer.getStatus().closed?.code).toBe(4414));
+    const reader = connect(srv.wsUrl, b.id, b.team);
+    await synced(reader);
+    expect(readStories(reader.doc).map((s) => s.title)).toEqual(['Big']);
+    expect(readStories(reader.doc)[0]!.why).toBe('');
+    createStory(reader.doc, { title: 'Small edits still work', createdBy: 'r' });
+    await saved(reader);
+  });
+
+  it('limits board creation per address with 429', async () => {
+    srv = await startServer();
+    const statuses: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      const r = await fetch(`${srv.url}/api/boards`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ title: `b${i}` }),
+      });
+      statuses.push(r.status);
+    }
+    expect(statuses.filter((s) => s === 201).length).toBeGreaterThanOrEqual(30);
+    expect(statuses.at(-1)).toBe(429);
+  });
+});
+
+describe('heartbeat', () => {
+  it('cuts a socket that stops answering pings and removes its presence for everyone', async () => {
+    srv = await startServer({ HEARTBEAT_MS: '100' });
+    const b = await createBoard(srv.url);
+    const watcher = connect(srv.wsUrl, b.id, b.team);
+    await synced(watcher);
+    const ghost = await openRaw(b.id, b.team);
+    ghost.send(awarenessMessage(777, { user: { id: 'g', name: 'Ghost', color: '#000000', role: 'team' } }));
+    await vi.waitFor(() => expect(watcher.provider.awareness.getStates().has(777)).toBe(true));
+    // Stop reading from the socket: pings go unanswered, like a laptop whose lid closed.
+    (ghost as unknown as { _socket: { pause(): void } })._socket.pause();
+    await vi.waitFor(() => expect(watcher.provider.awareness.getStates().has(777)).toBe(false), {
+      timeout: 5000,
+    });
+    // The healthy client, which answers pings, is still connected.
+    expect(watcher.getStatus().connection).toBe('connected');
+  });
+});
