@@ -32,9 +32,10 @@ const MAX_CLIENT_IDS_PER_CONN = 8;
 const DEPARTED_MS = 60_000;
 
 interface Pending {
-  conn: Conn | null;
-  /** null: an empty update-bearing message, acked but not stored */
-  update: Uint8Array | null;
+  /** the connection whose message produced it, SERVER_ORIGIN, or REMOTE_ORIGIN */
+  origin: unknown;
+  /** Yjs's own encoding of what was integrated: always well-formed, whatever the client sent */
+  update: Uint8Array;
 }
 
 export interface RoomDeps {
@@ -45,10 +46,12 @@ export interface RoomDeps {
 }
 
 /**
- * One live board. The invariant that makes the product safe: the room's doc only ever contains
- * what the store holds. Inbound updates are validated, appended to the store (batched per event
- * loop turn, one transaction), then applied and relayed. So anything a client can see — a relayed
- * update or a sync-step-2 answer — is already durable.
+ * One live board. The invariant that makes the product safe: no client ever sees state the store
+ * does not hold. An inbound update is checked and applied to the room's doc; what Yjs actually
+ * integrated (its own re-encoding, so garbage can never reach the store) is appended to the store —
+ * batched per event-loop turn, one transaction — and only then relayed and acknowledged. Sync-step-2
+ * answers are computed only at a clean point (nothing applied-but-unstored); while one waits, new
+ * updates are held back, so the wait is at most one store write.
  */
 export class Room {
   readonly doc = new Y.Doc();
@@ -56,18 +59,24 @@ export class Room {
   readonly conns = new Map<Conn['ws'], Conn>();
   /** joins in progress (gate passed, socket not yet attached): keeps the room from unloading */
   holds = 0;
-  private queue: Pending[] = [];
-  private chain: Promise<void> = Promise.resolve();
+  /** applied to the doc, not yet stored: never relayed or answered from until stored */
+  private pending: Pending[] = [];
+  /** connections with processed messages not yet acknowledged */
+  private unacked = new Set<Conn>();
   private flushScheduled = false;
-  /** server-origin edits applied but not yet stored: sync answers wait for them */
-  private barrier: Promise<void> | null = null;
-  private serverUpdates: Uint8Array[] = [];
+  private flushing = false;
+  /** sync-step-2 answers waiting for a clean point */
+  private step2Waiters: (() => void)[] = [];
+  /** updates held back while step-2 answers wait */
+  private held: { conn: Conn; update: Uint8Array }[] = [];
+  private cleanWaiters: (() => void)[] = [];
   /** awareness ids of connections that left recently: late re-broadcasts must not resurrect them */
   private departed = new Map<number, number>();
   private logCount = 0;
   private logBytes = 0;
   private docBytes = 0;
   closed = false;
+  private failed = false;
   private discarded = false;
 
   constructor(
@@ -86,11 +95,12 @@ export class Room {
   }
 
   private onDocUpdate = (update: Uint8Array, origin: unknown) => {
-    if (origin === SERVER_ORIGIN) {
-      this.serverUpdates.push(update); // stored first by serverEdit, relayed after
+    if (origin === REMOTE_ORIGIN) {
+      this.broadcast(encodeUpdate(update), null); // stored by the instance that received it
       return;
     }
-    this.broadcast(encodeUpdate(update), origin);
+    this.pending.push({ origin, update });
+    this.scheduleFlush();
   };
 
   private onAwarenessUpdate = (
@@ -162,25 +172,53 @@ export class Room {
     }
   }
 
+  private get clean(): boolean {
+    return this.pending.length === 0 && !this.flushing;
+  }
+
   private answerStep1(conn: Conn, stateVector: Uint8Array) {
     const reply = () => {
       if (!this.closed) send(conn, encodeSyncStep2(this.doc, stateVector));
     };
-    if (this.barrier) void this.barrier.then(reply);
-    else reply();
+    if (this.clean) reply();
+    else this.step2Waiters.push(reply);
   }
 
   private receiveUpdate(conn: Conn, update: Uint8Array) {
-    const { hasContent } = inspectUpdate(update);
-    if (hasContent && conn.role === 'view') {
-      send(conn, encodePermissionDenied('This is a view-only link: changes are not saved.'));
-      return this.enqueue({ conn, update: null });
+    if (this.step2Waiters.length > 0) {
+      this.held.push({ conn, update });
+      return;
     }
-    if (hasContent && this.docBytes + update.byteLength > this.deps.config.limits.maxDocBytes) {
-      send(conn, encodePermissionDenied('This board has reached its size limit.'));
-      return closeConn(conn, CLOSE.docTooLarge, 'board document size limit reached');
+    this.applyFrom(conn, update);
+  }
+
+  private applyFrom(conn: Conn, update: Uint8Array) {
+    if (conn.ws.readyState !== conn.ws.OPEN) return;
+    try {
+      const { hasContent } = inspectUpdate(update);
+      if (hasContent && conn.role === 'view') {
+        send(conn, encodePermissionDenied('This is a view-only link: changes are not saved.'));
+      } else if (hasContent) {
+        if (this.docBytes + update.byteLength > this.deps.config.limits.maxDocBytes) {
+          send(conn, encodePermissionDenied('This board has reached its size limit.'));
+          return closeConn(conn, CLOSE.docTooLarge, 'board document size limit reached');
+        }
+        try {
+          Y.applyUpdate(this.doc, update, conn);
+        } catch (err) {
+          // Whatever Yjs integrated before throwing is in `pending`, re-encoded by Yjs, and is
+          // stored and relayed like any other change; the sender is cut off.
+          this.deps.log.warn({ err, boardId: this.boardId, connId: conn.id }, 'update failed to apply');
+          return closeConn(conn, CLOSE.malformed, 'update could not be applied');
+        }
+      }
+      conn.persisted += 1;
+      this.unacked.add(conn);
+      this.scheduleFlush();
+    } catch (err) {
+      if (err instanceof ProtocolError) return closeConn(conn, CLOSE.malformed, err.message);
+      throw err;
     }
-    this.enqueue({ conn, update: hasContent ? update : null });
   }
 
   /**
@@ -216,81 +254,69 @@ export class Room {
     return null;
   }
 
-  private enqueue(p: Pending) {
-    this.queue.push(p);
+  private scheduleFlush() {
     if (this.flushScheduled) return;
     this.flushScheduled = true;
-    // setImmediate batches every message read in this event-loop turn into one transaction.
+    // setImmediate batches everything read in this event-loop turn into one transaction.
     setImmediate(() => {
       this.flushScheduled = false;
-      this.chain = this.chain.then(() => this.flush());
+      void this.flush();
     });
   }
 
   private async flush(): Promise<void> {
-    if (this.closed || this.queue.length === 0) return;
-    const batch = this.queue.splice(0);
-    const updates = batch.flatMap((p) => (p.update ? [p.update] : []));
+    if (this.flushing || this.closed) return;
+    this.flushing = true;
     try {
-      await this.deps.store.appendUpdates(this.boardId, updates);
-    } catch (err) {
-      return this.fail(err);
-    }
-    const touched = new Set<Conn>();
-    for (const p of batch) {
-      if (p.update) {
+      while (this.pending.length > 0 || this.unacked.size > 0) {
+        const batch = this.pending.splice(0);
+        const acks = [...this.unacked].map((c) => [c, c.persisted] as const);
+        this.unacked.clear();
         try {
-          Y.applyUpdate(this.doc, p.update, p.conn ?? REMOTE_ORIGIN);
-        } catch (err) {
-          this.deps.log.error(
-            { err, boardId: this.boardId, connId: p.conn?.id },
-            'stored update failed to apply',
+          await this.deps.store.appendUpdates(
+            this.boardId,
+            batch.map((p) => p.update),
           );
+        } catch (err) {
+          return this.fail(err);
         }
-        this.logCount += 1;
-        this.logBytes += p.update.byteLength;
-        this.docBytes += p.update.byteLength;
+        for (const p of batch) {
+          this.logCount += 1;
+          this.logBytes += p.update.byteLength;
+          this.docBytes += p.update.byteLength;
+          this.broadcast(encodeUpdate(p.update), p.origin);
+        }
+        for (const [c, n] of acks) send(c, encodePersistedAck(n));
       }
-      if (p.conn) {
-        p.conn.persisted += 1;
-        touched.add(p.conn);
-      }
+      const cfg = this.deps.config;
+      if (this.logCount >= cfg.compactAfterUpdates || this.logBytes >= cfg.compactAfterBytes)
+        await this.compact();
+    } finally {
+      this.flushing = false;
     }
-    for (const c of touched) send(c, encodePersistedAck(c.persisted));
-    const cfg = this.deps.config;
-    if (this.logCount >= cfg.compactAfterUpdates || this.logBytes >= cfg.compactAfterBytes)
-      await this.compact();
+    this.atCleanPoint();
   }
 
-  /** Server-side edit (accept estimate, mark promoted): same persist-then-relay path as clients'. */
-  serverEdit(edit: (doc: Y.Doc) => void): Promise<void> {
-    const run = async () => {
-      if (this.closed) throw new Error('room closed');
-      let release!: () => void;
-      this.barrier = new Promise<void>((r) => (release = r));
-      try {
-        this.doc.transact(() => edit(this.doc), SERVER_ORIGIN);
-        const updates = this.serverUpdates.splice(0);
-        try {
-          await this.deps.store.appendUpdates(this.boardId, updates);
-        } catch (err) {
-          this.fail(err);
-          throw err;
-        }
-        for (const u of updates) {
-          this.logCount += 1;
-          this.logBytes += u.byteLength;
-          this.docBytes += u.byteLength;
-          this.broadcast(encodeUpdate(u), null);
-        }
-      } finally {
-        this.barrier = null;
-        release();
-      }
-    };
-    const p = this.chain.then(run);
-    this.chain = p.catch(() => undefined);
-    return p;
+  /** Nothing applied-but-unstored: answer waiting sync requests, then let held updates in. */
+  private atCleanPoint() {
+    if (!this.clean || this.closed) return;
+    for (const reply of this.step2Waiters.splice(0)) reply();
+    for (const resolve of this.cleanWaiters.splice(0)) resolve();
+    for (const h of this.held.splice(0)) this.applyFrom(h.conn, h.update);
+  }
+
+  /** Resolves once everything applied so far is stored and relayed. */
+  whenClean(): Promise<void> {
+    if (this.clean) return Promise.resolve();
+    return new Promise((resolve) => this.cleanWaiters.push(resolve));
+  }
+
+  /** Server-side edit (accept estimate, mark promoted): the same store-then-relay path as clients'. */
+  async serverEdit(edit: (doc: Y.Doc) => void): Promise<void> {
+    if (this.closed) throw new Error('room closed');
+    this.doc.transact(() => edit(this.doc), SERVER_ORIGIN);
+    await this.whenClean();
+    if (this.failed) throw new Error('storage unavailable');
   }
 
   private async compact() {
@@ -309,8 +335,11 @@ export class Room {
   /** The store refused a write: nothing unstored may be relayed, so everyone reconnects to a fresh room. */
   private fail(err: unknown) {
     this.deps.log.error({ err, boardId: this.boardId }, 'store write failed; closing room');
-    this.queue = [];
+    this.pending = [];
+    this.held = [];
+    this.failed = true;
     this.closed = true;
+    for (const resolve of this.cleanWaiters.splice(0)) resolve();
     this.closeAll(CLOSE.storeUnavailable, 'storage unavailable, reconnecting');
     this.deps.onEmpty(this);
   }
@@ -325,8 +354,7 @@ export class Room {
 
   /** Waits for queued writes, folds the log into a snapshot, releases memory. */
   async unload(): Promise<void> {
-    this.chain = this.chain.then(() => this.flush());
-    await this.chain;
+    await this.whenClean();
     this.closed = true;
     if (this.logCount > 0) await this.compact();
     this.doc.off('update', this.onDocUpdate);
@@ -339,7 +367,8 @@ export class Room {
     if (this.discarded) return;
     this.discarded = true;
     this.closed = true;
-    this.queue = [];
+    this.pending = [];
+    this.held = [];
     this.awareness.destroy();
     this.doc.destroy();
   }

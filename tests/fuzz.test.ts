@@ -1,0 +1,100 @@
+import * as Y from 'yjs';
+import WebSocket from 'ws';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createStory } from '../lib/board/ops';
+import { readStories, roots } from '../lib/board/schema';
+import { createBoard, startServer, type TestBoard, type TestServer } from './helpers/server';
+import { canonical, connect, saved, synced } from './helpers/clients';
+import { prng } from './fuzz/prng';
+import { hostileMessage, validPool } from './fuzz/messages';
+import regression from './fuzz/seeds.json';
+
+const MESSAGES = Number(process.env.FUZZ_MESSAGES ?? 10_000);
+const BATCH = 1000;
+const PARALLEL = 16;
+
+let srv: TestServer;
+let target: TestBoard;
+let other: TestBoard;
+beforeAll(async () => {
+  // A generous rate limit so the fuzzer exercises decoding, not only the limiter.
+  srv = await startServer({ RATE_PER_SEC: '100000', RATE_BURST: '100000' });
+  target = await createBoard(srv.url, 'fuzz target');
+  other = await createBoard(srv.url, 'bystander board');
+});
+afterAll(async () => srv.close());
+
+/** One hostile socket: sends until the server closes it, then the pool opens another. */
+function hostileSocket(url: string): Promise<WebSocket> {
+  const ws = new WebSocket(url);
+  ws.on('error', () => undefined);
+  return new Promise((resolve) => {
+    ws.once('open', () => resolve(ws));
+    ws.once('close', () => resolve(ws));
+  });
+}
+
+async function fuzz(seed: number, count: number) {
+  const r = prng(seed);
+  const pool = validPool(r);
+  const url = `${srv.wsUrl}/${target.id}?key=${target.team}`;
+  const good = connect(srv.wsUrl, target.id, target.team);
+  const watcher = connect(srv.wsUrl, target.id, target.owner);
+  const bystander = connect(srv.wsUrl, other.id, other.team);
+  await Promise.all([synced(good), synced(watcher), synced(bystander)]);
+  const sockets = await Promise.all(Array.from({ length: PARALLEL }, () => hostileSocket(url)));
+  let sent = 0;
+  try {
+    for (let batch = 0; sent < count; batch++) {
+      const until = Math.min(count, sent + BATCH);
+      while (sent < until) {
+        for (let i = 0; i < sockets.length && sent < until; i++) {
+          let ws = sockets[i]!;
+          if (ws.readyState !== WebSocket.OPEN) ws = sockets[i] = await hostileSocket(url);
+          if (ws.readyState === WebSocket.OPEN) ws.send(hostileMessage(r, pool));
+          sent += 1;
+        }
+        await new Promise((res) => setImmediate(res));
+      }
+      // After each batch: well-behaved clients on this board and another still sync and save.
+      const id = createStory(good.doc, { title: `good ${seed}/${batch}`, createdBy: 'good' });
+      await vi.waitFor(() => expect(roots(watcher.doc).stories.has(id)).toBe(true));
+      createStory(bystander.doc, { title: `bystander ${seed}/${batch}`, createdBy: 'b' });
+      await Promise.all([saved(good), saved(bystander)]);
+    }
+  } finally {
+    for (const ws of sockets) ws.terminate();
+  }
+  // The store reloads to exactly what the well-behaved clients see.
+  await vi.waitFor(async () => {
+    const stored = new Y.Doc();
+    const { snapshot, updates } = await srv.app.store.loadDoc(target.id);
+    if (snapshot) Y.applyUpdate(stored, snapshot);
+    for (const u of updates) Y.applyUpdate(stored, u);
+    roots(stored);
+    roots(good.doc);
+    expect(canonical(stored.toJSON())).toBe(canonical(good.doc.toJSON()));
+  });
+  expect(readStories(good.doc).filter((s) => s.title.startsWith(`good ${seed}/`)).length).toBeGreaterThan(0);
+  good.destroy();
+  watcher.destroy();
+  bystander.destroy();
+  return sent;
+}
+
+describe('fuzzed sync endpoint', () => {
+  const seeds = [...(regression.seeds as number[]), Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31)];
+  for (const seed of seeds) {
+    it(`survives ${MESSAGES} hostile messages (seed ${seed})`, { timeout: 120_000 }, async () => {
+      const started = performance.now();
+      try {
+        const sent = await fuzz(seed, MESSAGES);
+        expect(sent).toBe(MESSAGES);
+        console.log(`fuzz seed ${seed}: ${sent} messages in ${Math.round(performance.now() - started)} ms`);
+      } catch (err) {
+        console.error(`FUZZ FAILURE — replay with FUZZ_SEED=${seed} (and add it to tests/fuzz/seeds.json)`);
+        throw err;
+      }
+    });
+  }
+});
