@@ -9,6 +9,7 @@ import { SYNC_PREFIX, createSyncUpgrade, startHeartbeat } from './sync/upgrade';
 import { Router } from './http/router';
 import { registerBoardRoutes, registerHealthRoute } from './http/boards';
 import { registerOwnerRoutes } from './http/links';
+import { applyPageCsp, setBaseHeaders } from './http/headers';
 import { CLOSE } from '../lib/realtime/wire';
 
 export interface PageHandler {
@@ -23,14 +24,6 @@ export interface Shellboard {
   listen(): Promise<number>;
   close(): Promise<void>;
 }
-
-const SECURITY_HEADERS: Record<string, string> = {
-  'X-Content-Type-Options': 'nosniff',
-  // Share keys live in URL fragments, which browsers never send; no-referrer also keeps paths private.
-  'Referrer-Policy': 'no-referrer',
-  'X-Frame-Options': 'DENY',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-};
 
 /**
  * Wires the one HTTP server: /api → our router, /sync/<id> upgrades → the Yjs sync server,
@@ -51,7 +44,7 @@ export function createShellboard(deps: {
   const sync = createSyncUpgrade({ store, rooms, config, log });
 
   const server = http.createServer((req, res) => {
-    for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
+    setBaseHeaders(res);
     const url = req.url ?? '/';
     if (url === '/api' || url.startsWith('/api/')) {
       void router.handle(req, res);
@@ -61,6 +54,7 @@ export function createShellboard(deps: {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
       return;
     }
+    if (config.env === 'production') applyPageCsp(req, res);
     Promise.resolve(pages.request(req, res)).catch((err: unknown) => {
       log.error({ err }, 'page handler failed');
       if (!res.headersSent) res.writeHead(500).end('Internal error');
