@@ -10,6 +10,8 @@ import { Router } from './http/router';
 import { registerBoardRoutes, registerHealthRoute } from './http/boards';
 import { registerOwnerRoutes } from './http/links';
 import { applyPageCsp, setBaseHeaders } from './http/headers';
+import { attachSessions, type Sessions } from './sessions/namespace';
+import { MemorySessionStore } from './sessions/store';
 import { CLOSE } from '../lib/realtime/wire';
 
 export interface PageHandler {
@@ -20,6 +22,7 @@ export interface PageHandler {
 export interface Shellboard {
   server: http.Server;
   rooms: RoomManager;
+  sessions: Sessions;
   store: Store;
   listen(): Promise<number>;
   close(): Promise<void>;
@@ -38,9 +41,6 @@ export function createShellboard(deps: {
   const { config, log, store, pages } = deps;
   const rooms = new RoomManager(store, config, log);
   const router = new Router(log);
-  registerHealthRoute(router);
-  registerBoardRoutes(router, { store, config, log });
-  registerOwnerRoutes(router, { store, rooms, config, log });
   const sync = createSyncUpgrade({ store, rooms, config, log });
 
   const server = http.createServer((req, res) => {
@@ -60,9 +60,16 @@ export function createShellboard(deps: {
       if (!res.headersSent) res.writeHead(500).end('Internal error');
     });
   });
+  // socket.io attaches its own upgrade listener for /socket.io; ours leaves those alone.
+  const sessions = attachSessions(server, { store, rooms, sessions: new MemorySessionStore(), log });
+  registerHealthRoute(router);
+  registerBoardRoutes(router, { store, config, log });
+  registerOwnerRoutes(router, { store, rooms, sessions, config, log });
+
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = req.url ?? '/';
     if (url.startsWith(SYNC_PREFIX)) return sync.handleUpgrade(req, socket, head);
+    if (url.startsWith('/socket.io/')) return;
     if (pages?.upgrade)
       return void Promise.resolve(pages.upgrade(req, socket, head)).catch(() => socket.destroy());
     socket.destroy();
@@ -76,6 +83,7 @@ export function createShellboard(deps: {
   return {
     server,
     rooms,
+    sessions,
     store,
     listen: () =>
       new Promise<number>((resolve, reject) => {
@@ -84,6 +92,7 @@ export function createShellboard(deps: {
       }),
     async close() {
       stopHeartbeat();
+      await sessions.shutdown();
       server.close();
       await rooms.shutdown(CLOSE.serverRestarting, 'server restarting');
       sync.wss.close();

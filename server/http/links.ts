@@ -7,6 +7,7 @@ import type { Logger } from '../log';
 import type { Store } from '../store/store';
 import { checkAccess } from '../sync/gate';
 import type { RoomManager } from '../sync/room-manager';
+import type { Sessions } from '../sessions/namespace';
 import { boardLinks, linkBase } from './boards';
 import { HttpError, bearerKey, readJson, sendJson } from './respond';
 import type { Router } from './router';
@@ -14,9 +15,9 @@ import type { Router } from './router';
 /** Owner-only board administration: rotate a share link, delete the board. */
 export function registerOwnerRoutes(
   router: Router,
-  deps: { store: Store; rooms: RoomManager; config: Config; log: Logger },
+  deps: { store: Store; rooms: RoomManager; sessions: Sessions; config: Config; log: Logger },
 ): void {
-  const { store, rooms, config, log } = deps;
+  const { store, rooms, sessions, config, log } = deps;
 
   async function requireOwner(req: IncomingMessage, id: string) {
     const key = bearerKey(req);
@@ -40,7 +41,9 @@ export function registerOwnerRoutes(
     const hashes = { ...board.keyHashes, [role]: hashKey(keys[role]) };
     await store.updateKeys(id, hashes, sealLinks(keys.owner, id, { team: keys.team, view: keys.view }));
     // The old key stops working at once: everyone connected with it is told why and cut off.
-    (await rooms.peek(id))?.closeRole(role, CLOSE.linkRotated, 'This link was replaced by the board owner.');
+    const reason = 'This link was replaced by the board owner.';
+    (await rooms.peek(id))?.closeRole(role, CLOSE.linkRotated, reason);
+    await sessions.close(id, role, reason);
     log.info({ boardId: id, role }, 'link rotated');
     const links = boardLinks(linkBase(config, req), id, keys);
     const body: RotateLinkResponse = { role, link: links[role], links };
@@ -49,7 +52,9 @@ export function registerOwnerRoutes(
 
   router.on('DELETE', '/api/boards/:id', async (req, res, { id = '' }) => {
     await requireOwner(req, id);
-    await rooms.evict(id, CLOSE.boardDeleted, 'This board was deleted by its owner.');
+    const reason = 'This board was deleted by its owner.';
+    await rooms.evict(id, CLOSE.boardDeleted, reason);
+    await sessions.close(id, null, reason);
     await store.deleteBoard(id);
     log.info({ boardId: id }, 'board deleted');
     sendJson(res, 200, { deleted: true });

@@ -1,0 +1,141 @@
+import type { Role } from '../../lib/board/types';
+import type { ClientEvent, ErrorCode, Participant, Payload, SessionState } from '../../lib/realtime/events';
+import { isInScale, type ScaleId } from '../../lib/session/scales';
+import { roundStats } from '../../lib/session/stats';
+
+/**
+ * Server-authoritative session state and its transitions, pure so they are easy to test and can
+ * run the same against memory or Redis. Votes live only here until reveal: `publicState` is the
+ * single place that decides what leaves the server, and it never includes a vote before reveal.
+ */
+export interface BoardSession {
+  focus: { storyId: string; by: string } | null;
+  timer: { durationMs: number; endsAt: number | null; remainingMs: number; running: boolean };
+  round: { storyId: string; scale: ScaleId; votes: Record<string, string>; revealed: boolean } | null;
+  hands: string[];
+  following: string[];
+}
+
+export const DEFAULT_TIMER_MS = 5 * 60_000;
+
+export function emptySession(): BoardSession {
+  return {
+    focus: null,
+    timer: { durationMs: DEFAULT_TIMER_MS, endsAt: null, remainingMs: DEFAULT_TIMER_MS, running: false },
+    round: null,
+    hands: [],
+    following: [],
+  };
+}
+
+export interface Actor {
+  userId: string;
+  role: Role;
+}
+
+export type Effect = { type: 'estimate'; storyId: string; value: string };
+export type Transition =
+  { ok: true; session: BoardSession; effect?: Effect } | { ok: false; code: ErrorCode; message: string };
+
+const fail = (code: ErrorCode, message: string): Transition => ({ ok: false, code, message });
+const without = (xs: string[], x: string) => xs.filter((y) => y !== x);
+const withOne = (xs: string[], x: string) => (xs.includes(x) ? xs : [...xs, x]);
+
+export function transition<E extends ClientEvent>(
+  s: BoardSession,
+  event: E,
+  payload: Payload<E>,
+  actor: Actor,
+  now: number,
+): Transition {
+  const p = payload as Record<string, unknown> | undefined;
+  const ok = (session: BoardSession, effect?: Effect): Transition => ({ ok: true, session, effect });
+  switch (event) {
+    case 'focus:set': {
+      const storyId = p?.storyId as string | null;
+      return ok({ ...s, focus: storyId ? { storyId, by: actor.userId } : null });
+    }
+    case 'follow:set':
+      return ok({
+        ...s,
+        following: p?.on ? withOne(s.following, actor.userId) : without(s.following, actor.userId),
+      });
+    case 'timer:start': {
+      const durationMs = p?.durationMs as number;
+      return ok({
+        ...s,
+        timer: { durationMs, endsAt: now + durationMs, remainingMs: durationMs, running: true },
+      });
+    }
+    case 'timer:pause':
+      if (!s.timer.running || s.timer.endsAt === null) return fail('conflict', 'The timer is not running.');
+      return ok({
+        ...s,
+        timer: { ...s.timer, endsAt: null, remainingMs: s.timer.endsAt - now, running: false },
+      });
+    case 'timer:resume':
+      if (s.timer.running) return fail('conflict', 'The timer is already running.');
+      return ok({ ...s, timer: { ...s.timer, endsAt: now + s.timer.remainingMs, running: true } });
+    case 'timer:reset':
+      return ok({
+        ...s,
+        timer: { ...s.timer, endsAt: null, remainingMs: s.timer.durationMs, running: false },
+      });
+    case 'round:start':
+      return ok({
+        ...s,
+        round: { storyId: p?.storyId as string, scale: p?.scale as ScaleId, votes: {}, revealed: false },
+      });
+    case 'round:vote': {
+      const value = p?.value as string;
+      if (!s.round) return fail('conflict', 'No estimation round is running.');
+      if (s.round.revealed) return fail('conflict', 'Votes are already revealed; wait for a re-vote.');
+      if (!isInScale(s.round.scale, value))
+        return fail('invalid', `"${value}" is not on the ${s.round.scale} scale.`);
+      return ok({ ...s, round: { ...s.round, votes: { ...s.round.votes, [actor.userId]: value } } });
+    }
+    case 'round:reveal':
+      if (!s.round) return fail('conflict', 'No estimation round is running.');
+      if (s.round.revealed) return fail('conflict', 'Votes are already revealed.');
+      return ok({ ...s, round: { ...s.round, revealed: true } });
+    case 'round:revote':
+      if (!s.round) return fail('conflict', 'No estimation round is running.');
+      return ok({ ...s, round: { ...s.round, votes: {}, revealed: false } });
+    case 'round:accept': {
+      const value = p?.value as string;
+      if (!s.round) return fail('conflict', 'No estimation round is running.');
+      if (!s.round.revealed) return fail('conflict', 'Reveal the votes before accepting an estimate.');
+      if (!isInScale(s.round.scale, value))
+        return fail('invalid', `"${value}" is not on the ${s.round.scale} scale.`);
+      return ok({ ...s, round: null }, { type: 'estimate', storyId: s.round.storyId, value });
+    }
+    case 'hand:set':
+      return ok({ ...s, hands: p?.raised ? withOne(s.hands, actor.userId) : without(s.hands, actor.userId) });
+    default:
+      return fail('invalid', `Unknown event ${String(event)}.`);
+  }
+}
+
+/** What every client — the owner included — may see. Vote values appear only after reveal. */
+export function publicState(s: BoardSession, participants: Participant[], now: number): SessionState {
+  const r = s.round;
+  return {
+    focus: s.focus,
+    timer: {
+      ...s.timer,
+      remainingMs: s.timer.running && s.timer.endsAt !== null ? s.timer.endsAt - now : s.timer.remainingMs,
+    },
+    round: r
+      ? {
+          storyId: r.storyId,
+          scale: r.scale,
+          voterIds: Object.keys(r.votes).sort(),
+          revealed: r.revealed,
+          ...(r.revealed ? { votes: { ...r.votes }, stats: roundStats(r.scale, r.votes) } : {}),
+        }
+      : null,
+    hands: [...s.hands],
+    participants,
+    serverNow: now,
+  };
+}

@@ -1,0 +1,223 @@
+import type http from 'node:http';
+import { Server, type Namespace, type Socket } from 'socket.io';
+import type { Role } from '../../lib/board/types';
+import { getStoryMap, readStory } from '../../lib/board/schema';
+import {
+  EVENT_ROLES,
+  SESSION_NAMESPACE,
+  handshakeSchema,
+  payloads,
+  type Ack,
+  type AckFn,
+  type ClientEvent,
+  type ClientToServerEvents,
+  type ErrorCode,
+  type Participant,
+  type ServerToClientEvents,
+  type SessionUser,
+} from '../../lib/realtime/events';
+import type { Logger } from '../log';
+import type { Store } from '../store/store';
+import { checkAccess } from '../sync/gate';
+import { TokenBucket } from '../sync/limits';
+import type { RoomManager } from '../sync/room-manager';
+import { publicState, transition, type Transition } from './logic';
+import type { SessionStore } from './store';
+
+interface SocketData {
+  boardId: string;
+  role: Role;
+  user: SessionUser;
+  events: TokenBucket;
+  reactions: TokenBucket;
+}
+type SessionSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type SessionNamespace = Namespace<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
+
+const boardRoom = (id: string) => `board:${id}`;
+const roleRoom = (id: string, role: Role) => `board:${id}:${role}`;
+const KNOWN = new Set(Object.keys(payloads));
+
+export interface Sessions {
+  io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+  /** Tells every session socket of a board (or of one role) why, then disconnects it. */
+  close(boardId: string, role: Role | null, reason: string): Promise<void>;
+  shutdown(): Promise<void>;
+}
+
+/**
+ * The live-session channel: socket.io at /socket.io, namespace /session, on our one HTTP server.
+ * The same gate as sync decides the role; every inbound event is zod-validated, role-checked and
+ * answered with an ack — refused events are never dropped silently.
+ */
+export function attachSessions(
+  server: http.Server,
+  deps: { store: Store; rooms: RoomManager; sessions: SessionStore; log: Logger },
+): Sessions {
+  const { store, rooms, sessions, log } = deps;
+  const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(
+    server,
+    {
+      path: '/socket.io',
+      serveClient: false,
+      destroyUpgrade: false, // /sync and Next's HMR upgrades on the same server are not ours
+      maxHttpBufferSize: 64 * 1024,
+    },
+  );
+  const nsp: SessionNamespace = io.of(SESSION_NAMESPACE);
+
+  nsp.use(async (socket, next) => {
+    const hs = handshakeSchema.safeParse(socket.handshake.auth);
+    if (!hs.success) {
+      return next(
+        withData(
+          new Error('Invalid handshake: send auth { boardId, key, user: { id, name, color } }.'),
+          'invalid',
+        ),
+      );
+    }
+    try {
+      const gate = await checkAccess(store, hs.data.boardId, hs.data.key);
+      if (!gate.ok) return next(withData(new Error(gate.message), gate.code));
+      socket.data = {
+        boardId: hs.data.boardId,
+        role: gate.role,
+        user: hs.data.user,
+        events: new TokenBucket(20, 40),
+        reactions: new TokenBucket(3, 6),
+      };
+      next();
+    } catch (err) {
+      log.error({ err }, 'session handshake failed');
+      next(withData(new Error('Service unavailable, try again.'), 'unavailable'));
+    }
+  });
+
+  async function participants(boardId: string): Promise<Participant[]> {
+    const session = await sessions.get(boardId);
+    const sockets = await nsp.in(boardRoom(boardId)).fetchSockets();
+    const byUser = new Map<string, Participant>();
+    for (const s of sockets) {
+      const d = s.data as SocketData;
+      if (!byUser.has(d.user.id)) {
+        byUser.set(d.user.id, { ...d.user, role: d.role, following: session.following.includes(d.user.id) });
+      }
+    }
+    return [...byUser.values()];
+  }
+
+  async function broadcast(boardId: string) {
+    const state = publicState(await sessions.get(boardId), await participants(boardId), Date.now());
+    nsp.to(boardRoom(boardId)).emit('session:state', state);
+  }
+
+  async function storyExists(boardId: string, storyId: string): Promise<boolean> {
+    const room = await rooms.acquire(boardId);
+    try {
+      const m = getStoryMap(room.doc, storyId);
+      return m !== null && readStory(storyId, m).deletedAt === null;
+    } finally {
+      rooms.release(room);
+    }
+  }
+
+  async function writeEstimate(boardId: string, storyId: string, value: string) {
+    const room = await rooms.acquire(boardId);
+    try {
+      await room.serverEdit((doc) => getStoryMap(doc, storyId)?.set('estimate', value));
+    } finally {
+      rooms.release(room);
+    }
+  }
+
+  async function handle(socket: SessionSocket, event: ClientEvent, raw: unknown): Promise<Ack> {
+    const d = socket.data;
+    if (!EVENT_ROLES[event].includes(d.role)) {
+      return refuse('forbidden', `A ${d.role} link may not ${event.replace(':', ' ')}.`);
+    }
+    const bucket = event === 'reaction:send' ? d.reactions : d.events;
+    if (!bucket.take()) return refuse('rate_limited', 'Too many events; slow down.');
+    const parsed = payloads[event].safeParse(raw);
+    if (!parsed.success)
+      return refuse(
+        'invalid',
+        parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+      );
+    const payload = parsed.data as Record<string, unknown> | undefined;
+
+    if (event === 'reaction:send') {
+      nsp.to(boardRoom(d.boardId)).emit('reaction', {
+        userId: d.user.id,
+        name: d.user.name,
+        color: d.user.color,
+        emoji: payload?.emoji as never,
+        at: Date.now(),
+      });
+      return { ok: true };
+    }
+    // Stories named by the facilitator must exist on the board.
+    const named =
+      event === 'round:start' || (event === 'focus:set' && payload?.storyId)
+        ? (payload?.storyId as string)
+        : null;
+    if (named && !(await storyExists(d.boardId, named)))
+      return refuse('not_found', 'No such story on this board.');
+
+    const t = await sessions.update<Transition>(d.boardId, (s) => {
+      const r = transition(s, event, payload as never, { userId: d.user.id, role: d.role }, Date.now());
+      return r.ok ? { session: r.session, result: r } : { result: r };
+    });
+    if (!t.ok) return refuse(t.code, t.message);
+    if (t.effect) await writeEstimate(d.boardId, t.effect.storyId, t.effect.value);
+    await broadcast(d.boardId);
+    return { ok: true };
+  }
+
+  nsp.on('connection', (socket: SessionSocket) => {
+    const { boardId, role } = socket.data;
+    void socket.join([boardRoom(boardId), roleRoom(boardId, role)]);
+    socket.onAny((event: string, ...args: unknown[]) => {
+      const ack = typeof args.at(-1) === 'function' ? (args.at(-1) as AckFn) : null;
+      const payload = args.length > 0 && typeof args[0] !== 'function' ? args[0] : undefined;
+      if (!KNOWN.has(event))
+        return ack?.(refuse('invalid', `Unknown event "${String(event).slice(0, 40)}".`));
+      handle(socket, event as ClientEvent, payload)
+        .then((a) => ack?.(a))
+        .catch((err: unknown) => {
+          log.error({ err, boardId, event }, 'session event failed');
+          ack?.(refuse('unavailable', 'Something went wrong on our side.'));
+        });
+    });
+    socket.on('disconnect', () => void broadcast(boardId).catch(() => undefined));
+    void broadcast(boardId).catch((err: unknown) => log.error({ err, boardId }, 'session broadcast failed'));
+  });
+
+  return {
+    io,
+    async close(boardId, role, reason) {
+      const target = nsp.in(role ? roleRoom(boardId, role) : boardRoom(boardId));
+      target.emit('session:closed', { reason });
+      target.disconnectSockets(true);
+      if (!role) await sessions.delete(boardId);
+    },
+    async shutdown() {
+      nsp.emit('session:closed', { reason: 'Server restarting' });
+      nsp.disconnectSockets(true);
+      // Not io.close(): that also closes the HTTP server and waits for every other socket.
+      io.engine.close();
+    },
+  };
+}
+
+function refuse(code: ErrorCode, message: string): Ack {
+  return { ok: false, error: { code, message } };
+}
+
+function withData(err: Error, code: string): Error {
+  return Object.assign(err, { data: { code } });
+}
