@@ -11,7 +11,7 @@ import { registerBoardRoutes, registerHealthRoute } from './http/boards';
 import { registerOwnerRoutes } from './http/links';
 import { applyPageCsp, setBaseHeaders } from './http/headers';
 import { attachSessions, type Sessions } from './sessions/namespace';
-import { MemorySessionStore } from './sessions/store';
+import { createScale } from './scale';
 import { CLOSE } from '../lib/realtime/wire';
 
 export interface PageHandler {
@@ -39,7 +39,8 @@ export function createShellboard(deps: {
   pages?: PageHandler;
 }): Shellboard {
   const { config, log, store, pages } = deps;
-  const rooms = new RoomManager(store, config, log);
+  const scale = createScale(config, log);
+  const rooms = new RoomManager(store, config, log, scale.fanout);
   const router = new Router(log);
   const sync = createSyncUpgrade({ store, rooms, config, log });
 
@@ -61,8 +62,14 @@ export function createShellboard(deps: {
     });
   });
   // socket.io attaches its own upgrade listener for /socket.io; ours leaves those alone.
-  const sessions = attachSessions(server, { store, rooms, sessions: new MemorySessionStore(), log });
-  registerHealthRoute(router);
+  const sessions = attachSessions(server, {
+    store,
+    rooms,
+    sessions: scale.sessionStore,
+    adapter: scale.socketAdapter,
+    log,
+  });
+  registerHealthRoute(router, { store, scale });
   registerBoardRoutes(router, { store, config, log });
   registerOwnerRoutes(router, { store, rooms, sessions, config, log });
 
@@ -97,6 +104,7 @@ export function createShellboard(deps: {
       await rooms.shutdown(CLOSE.serverRestarting, 'server restarting');
       sync.wss.close();
       server.closeAllConnections();
+      await scale.close();
       await store.close();
     },
   };

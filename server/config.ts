@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -10,6 +11,10 @@ const envSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().url().optional(),
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/)
+    .optional(),
   REDIS_URL: z.string().url().optional(),
   PUBLIC_URL: z
     .string()
@@ -40,7 +45,10 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl?: string;
+  databaseSchema?: string;
   redisUrl?: string;
+  /** identifies this process on the Redis fan-out channels */
+  instanceId: string;
   publicUrl?: string;
   logLevel: Env['LOG_LEVEL'];
   sqliteSynchronous: Env['SQLITE_SYNCHRONOUS'];
@@ -74,6 +82,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    databaseSchema: e.DATABASE_SCHEMA,
+    instanceId: randomBytes(8).toString('hex'),
     redisUrl: e.REDIS_URL,
     publicUrl: e.PUBLIC_URL,
     logLevel: e.LOG_LEVEL,

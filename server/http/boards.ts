@@ -100,6 +100,19 @@ export function registerBoardRoutes(
   });
 }
 
-export function registerHealthRoute(router: Router): void {
-  router.on('GET', '/api/health', async (_req, res) => sendJson(res, 200, { ok: true }));
+/** 200 {"ok":true} when the store (and Redis, when scaled out) answer; 503 naming what is down. */
+export function registerHealthRoute(
+  router: Router,
+  deps: { store: Store; scale: { ping(): Promise<void> } },
+): void {
+  router.on('GET', '/api/health', async (_req, res) => {
+    const check = async (p: Promise<void>) =>
+      Promise.race([
+        p.then(() => true),
+        new Promise<boolean>((r) => setTimeout(() => r(false), 2000).unref()),
+      ]).catch(() => false);
+    const [store, redis] = await Promise.all([check(deps.store.ping()), check(deps.scale.ping())]);
+    if (store && redis) return sendJson(res, 200, { ok: true });
+    sendJson(res, 503, { ok: false, store: store ? 'up' : 'down', redis: redis ? 'up' : 'down' });
+  });
 }

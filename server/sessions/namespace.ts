@@ -57,7 +57,13 @@ export interface Sessions {
  */
 export function attachSessions(
   server: http.Server,
-  deps: { store: Store; rooms: RoomManager; sessions: SessionStore; log: Logger },
+  deps: {
+    store: Store;
+    rooms: RoomManager;
+    sessions: SessionStore;
+    log: Logger;
+    adapter?: Parameters<Server['adapter']>[0];
+  },
 ): Sessions {
   const { store, rooms, sessions, log } = deps;
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(
@@ -69,6 +75,8 @@ export function attachSessions(
       maxHttpBufferSize: 64 * 1024,
     },
   );
+  // With Redis, rooms and broadcasts span instances (fetchSockets, emits, disconnects).
+  if (deps.adapter) io.adapter(deps.adapter);
   const nsp: SessionNamespace = io.of(SESSION_NAMESPACE);
 
   nsp.use(async (socket, next) => {

@@ -155,6 +155,10 @@ export class SqliteStore implements Store {
     return { count: r?.count ?? 0, bytes: r?.bytes ?? 0 };
   }
 
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }

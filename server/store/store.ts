@@ -46,5 +46,7 @@ export interface Store {
   /** Number and total bytes of updates not yet folded into the snapshot. */
   logSize(boardId: string): Promise<{ count: number; bytes: number }>;
 
+  /** Throws when the store cannot be reached (health check). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }

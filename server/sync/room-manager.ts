@@ -2,6 +2,7 @@ import type { Config } from '../config';
 import type { Logger } from '../log';
 import type { Store } from '../store/store';
 import { Room } from './room';
+import type { Fanout, FanoutMessage } from '../scale/fanout';
 
 /**
  * At most one live Room per board in this process. Concurrent first connections share one load;
@@ -18,7 +19,20 @@ export class RoomManager {
     private readonly store: Store,
     private readonly config: Config,
     private readonly log: Logger,
-  ) {}
+    private readonly fanout?: Fanout,
+  ) {
+    fanout?.onRecover(() => {
+      void this.all().then((rooms) =>
+        Promise.all(
+          rooms.map((r) =>
+            r
+              .resyncFromStore()
+              .catch((err: unknown) => this.log.error({ err, boardId: r.boardId }, 'resync failed')),
+          ),
+        ),
+      );
+    });
+  }
 
   /** Returns the board's room with a hold on it; call `room.holds--` (via release) once attached. */
   async acquire(boardId: string): Promise<Room> {
@@ -45,16 +59,36 @@ export class RoomManager {
     if (room.holds === 0 && room.conns.size === 0) this.scheduleUnload(room);
   }
 
+  /**
+   * Subscribes to the board's fan-out channel *before* reading the store and buffers what arrives,
+   * so no update from another instance can fall between the read and the subscription.
+   */
   private async load(boardId: string): Promise<Room> {
     await this.unloading.get(boardId);
-    const stored = await this.store.loadDoc(boardId);
+    let room: Room | null = null;
+    const early: FanoutMessage[] = [];
+    const unsubscribe = this.fanout
+      ? await this.fanout.subscribe(boardId, (m) => (room ? room.applyRemote(m) : early.push(m)))
+      : undefined;
+    let stored;
+    try {
+      stored = await this.store.loadDoc(boardId);
+    } catch (err) {
+      await unsubscribe?.();
+      throw err;
+    }
     this.stats.loads += 1;
-    return new Room(boardId, stored, {
+    const loaded = new Room(boardId, stored, {
       store: this.store,
       config: this.config,
       log: this.log,
-      onEmpty: (room) => this.onEmpty(room),
+      onEmpty: (r) => this.onEmpty(r),
+      fanout: this.fanout,
+      unsubscribe,
     });
+    for (const m of early) loaded.applyRemote(m);
+    room = loaded;
+    return loaded;
   }
 
   private onEmpty(room: Room) {

@@ -11,6 +11,7 @@ import { CLOSE, encodePersistedAck } from '../../lib/realtime/wire';
 import type { Config } from '../config';
 import type { Logger } from '../log';
 import type { Store, StoredDoc } from '../store/store';
+import type { Fanout, FanoutMessage } from '../scale/fanout';
 import { closeConn, send, type Conn } from './connection';
 import { applyStored, foldUpdates } from './fold';
 import {
@@ -43,6 +44,9 @@ export interface RoomDeps {
   config: Config;
   log: Logger;
   onEmpty: (room: Room) => void;
+  /** present when scaled out: stored updates and awareness go to the other instances */
+  fanout?: Fanout;
+  unsubscribe?: () => Promise<void>;
 }
 
 /**
@@ -72,6 +76,8 @@ export class Room {
   private cleanWaiters: (() => void)[] = [];
   /** awareness ids of connections that left recently: late re-broadcasts must not resurrect them */
   private departed = new Map<number, number>();
+  /** awareness ids of clients connected to other instances */
+  private remoteIds = new Set<number>();
   private logCount = 0;
   private logBytes = 0;
   private docBytes = 0;
@@ -105,11 +111,13 @@ export class Room {
 
   private onAwarenessUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    _origin: unknown,
+    origin: unknown,
   ) => {
     const changed = added.concat(updated, removed);
     if (changed.length === 0) return;
-    this.broadcast(encodeAwareness(encodeAwarenessUpdate(this.awareness, changed)), null);
+    const update = encodeAwarenessUpdate(this.awareness, changed);
+    this.broadcast(encodeAwareness(update), null);
+    if (origin !== REMOTE_ORIGIN) this.deps.fanout?.publish(this.boardId, 'awareness', update);
   };
 
   private broadcast(msg: Uint8Array, except: unknown) {
@@ -233,7 +241,7 @@ export class Room {
         return closeConn(conn, CLOSE.tooLarge, 'awareness state too large');
       }
       const owner = this.ownerOfClientId(e.clientId);
-      if (owner && owner !== conn) continue;
+      if ((owner && owner !== conn) || this.remoteIds.has(e.clientId)) continue;
       if (!owner) {
         if (e.state === null || this.departed.has(e.clientId)) continue;
         if (conn.clientIds.size >= MAX_CLIENT_IDS_PER_CONN) continue;
@@ -285,6 +293,10 @@ export class Room {
           this.logBytes += p.update.byteLength;
           this.docBytes += p.update.byteLength;
           this.broadcast(encodeUpdate(p.update), p.origin);
+        }
+        if (this.deps.fanout && batch.length > 0) {
+          const merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((p) => p.update));
+          this.deps.fanout.publish(this.boardId, 'update', merged);
         }
         for (const [c, n] of acks) send(c, encodePersistedAck(n));
       }
@@ -344,6 +356,41 @@ export class Room {
     this.deps.onEmpty(this);
   }
 
+  /** A message from another instance: already stored there, so apply and relay, never store again. */
+  applyRemote(m: FanoutMessage): void {
+    if (this.closed) return;
+    try {
+      if (m.kind === 'update') {
+        Y.applyUpdate(this.doc, m.payload, REMOTE_ORIGIN);
+      } else {
+        for (const e of decodeAwareness(m.payload)) {
+          if (e.state === null) this.remoteIds.delete(e.clientId);
+          else this.remoteIds.add(e.clientId);
+        }
+        applyAwarenessUpdate(this.awareness, m.payload, REMOTE_ORIGIN);
+      }
+    } catch (err) {
+      this.deps.log.error({ err, boardId: this.boardId, from: m.from }, 'bad fan-out message');
+    }
+  }
+
+  /** After a fan-out outage: fold in whatever other instances stored meanwhile (idempotent). */
+  async resyncFromStore(): Promise<void> {
+    const stored = await this.deps.store.loadDoc(this.boardId);
+    if (this.closed) return;
+    for (const u of stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates) {
+      try {
+        Y.applyUpdate(this.doc, u, REMOTE_ORIGIN);
+      } catch (err) {
+        this.deps.log.error({ err, boardId: this.boardId }, 'stored update failed to apply during resync');
+      }
+    }
+    // Re-announce our clients' presence to the instances that missed it.
+    const ids = [...this.awareness.getStates().keys()].filter((id) => !this.remoteIds.has(id));
+    if (ids.length > 0)
+      this.deps.fanout?.publish(this.boardId, 'awareness', encodeAwarenessUpdate(this.awareness, ids));
+  }
+
   closeAll(code: number, reason: string): void {
     for (const c of [...this.conns.values()]) closeConn(c, code, reason);
   }
@@ -356,6 +403,7 @@ export class Room {
   async unload(): Promise<void> {
     await this.whenClean();
     this.closed = true;
+    await this.deps.unsubscribe?.().catch(() => undefined);
     if (this.logCount > 0) await this.compact();
     this.doc.off('update', this.onDocUpdate);
     this.awareness.destroy();
@@ -369,6 +417,7 @@ export class Room {
     this.closed = true;
     this.pending = [];
     this.held = [];
+    void this.deps.unsubscribe?.().catch(() => undefined);
     this.awareness.destroy();
     this.doc.destroy();
   }

@@ -1,11 +1,15 @@
-// Child-process entry for tests that kill the server: the real server without Next.
-import path from 'node:path';
+// Child-process entry for tests that kill the server or run several instances: the real server
+// without Next, with the store chosen by the environment (SQLite, or PostgreSQL via DATABASE_URL).
 import { createShellboard } from '../../server/app';
 import { loadConfig } from '../../server/config';
 import { createLogger } from '../../server/log';
-import { SqliteStore } from '../../server/store/sqlite';
+import { openStore } from '../../server/store';
 
 const config = loadConfig();
-const store = new SqliteStore(path.join(config.dataDir, 'shellboard.sqlite'), config.sqliteSynchronous);
-const app = createShellboard({ config, log: createLogger(config.logLevel), store });
-app.listen().then((port) => process.stdout.write(`LISTENING ${port}\n`));
+const log = createLogger(config.logLevel);
+void openStore(config).then(async (store) => {
+  const app = createShellboard({ config, log, store });
+  const port = await app.listen();
+  process.stdout.write(`LISTENING ${port}\n`);
+  process.on('SIGTERM', () => void app.close().then(() => process.exit(0)));
+});

@@ -1,0 +1,32 @@
+/**
+ * Versioned PostgreSQL migrations, applied at start under an advisory lock so several instances
+ * starting at once apply each exactly once. Append new versions; never edit an applied one.
+ */
+export const postgresMigrations: { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'boards and document log',
+    sql: `
+      CREATE TABLE boards (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        owner_hash TEXT NOT NULL,
+        team_hash TEXT NOT NULL,
+        view_hash TEXT NOT NULL,
+        sealed_links TEXT NOT NULL
+      );
+      CREATE TABLE doc_updates (
+        id BIGSERIAL PRIMARY KEY,
+        board_id TEXT NOT NULL,
+        data BYTEA NOT NULL
+      );
+      CREATE INDEX doc_updates_board ON doc_updates (board_id, id);
+      CREATE TABLE doc_snapshots (
+        board_id TEXT PRIMARY KEY,
+        data BYTEA NOT NULL,
+        updated_at BIGINT NOT NULL
+      );
+    `,
+  },
+];

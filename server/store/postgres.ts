@@ -1,0 +1,203 @@
+import pg from 'pg';
+import type { KeyHashes } from '../keys';
+import { postgresMigrations } from './migrations/postgres';
+import type { BoardRecord, CompactResult, Fold, Store, StoredDoc } from './store';
+
+const MIGRATION_LOCK = 0x5e11b0a2d;
+
+interface BoardRow {
+  id: string;
+  title: string;
+  created_at: string;
+  owner_hash: string;
+  team_hash: string;
+  view_hash: string;
+  sealed_links: string;
+}
+
+/**
+ * The scale-out store: PostgreSQL through a pooled `pg` client. Same contract as SQLite.
+ * `schema` (optional) isolates a deployment or a test run in its own PostgreSQL schema.
+ */
+export class PostgresStore implements Store {
+  readonly kind = 'postgres' as const;
+  private pool: pg.Pool;
+
+  private constructor(pool: pg.Pool) {
+    this.pool = pool;
+  }
+
+  static async open(
+    connectionString: string,
+    opts: { schema?: string; max?: number } = {},
+  ): Promise<PostgresStore> {
+    const schema = opts.schema;
+    if (schema && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
+    const pool = new pg.Pool({
+      connectionString,
+      max: opts.max ?? 10,
+      options: schema ? `-c search_path=${schema}` : undefined,
+    });
+    pool.on('error', () => undefined); // idle client errors surface on the next query instead
+    if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    const store = new PostgresStore(pool);
+    await store.migrate();
+    return store;
+  }
+
+  private async migrate() {
+    const c = await this.pool.connect();
+    try {
+      await c.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+      await c.query(
+        'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at BIGINT)',
+      );
+      const done = new Set(
+        (await c.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map(
+          (r) => r.version,
+        ),
+      );
+      for (const m of postgresMigrations) {
+        if (done.has(m.version)) continue;
+        await c.query('BEGIN');
+        try {
+          await c.query(m.sql);
+          await c.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
+            m.version,
+            m.name,
+            Date.now(),
+          ]);
+          await c.query('COMMIT');
+        } catch (err) {
+          await c.query('ROLLBACK');
+          throw err;
+        }
+      }
+    } finally {
+      await c.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+      c.release();
+    }
+  }
+
+  private async tx<T>(fn: (c: pg.PoolClient) => Promise<T>, isolation = 'READ COMMITTED'): Promise<T> {
+    const c = await this.pool.connect();
+    try {
+      await c.query(`BEGIN ISOLATION LEVEL ${isolation}`);
+      const out = await fn(c);
+      await c.query('COMMIT');
+      return out;
+    } catch (err) {
+      await c.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      c.release();
+    }
+  }
+
+  async createBoard(b: BoardRecord): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO boards (id, title, created_at, owner_hash, team_hash, view_hash, sealed_links)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [b.id, b.title, b.createdAt, b.keyHashes.owner, b.keyHashes.team, b.keyHashes.view, b.sealedLinks],
+    );
+  }
+
+  async getBoard(id: string): Promise<BoardRecord | null> {
+    const r = (await this.pool.query<BoardRow>('SELECT * FROM boards WHERE id = $1', [id])).rows[0];
+    if (!r) return null;
+    return {
+      id: r.id,
+      title: r.title,
+      createdAt: Number(r.created_at),
+      keyHashes: { owner: r.owner_hash, team: r.team_hash, view: r.view_hash },
+      sealedLinks: r.sealed_links,
+    };
+  }
+
+  async updateKeys(id: string, k: KeyHashes, sealedLinks: string): Promise<void> {
+    await this.pool.query(
+      'UPDATE boards SET owner_hash = $1, team_hash = $2, view_hash = $3, sealed_links = $4 WHERE id = $5',
+      [k.owner, k.team, k.view, sealedLinks, id],
+    );
+  }
+
+  async deleteBoard(id: string): Promise<boolean> {
+    return this.tx(async (c) => {
+      await c.query('DELETE FROM doc_updates WHERE board_id = $1', [id]);
+      await c.query('DELETE FROM doc_snapshots WHERE board_id = $1', [id]);
+      return ((await c.query('DELETE FROM boards WHERE id = $1', [id])).rowCount ?? 0) > 0;
+    });
+  }
+
+  async appendUpdates(boardId: string, updates: Uint8Array[]): Promise<void> {
+    if (updates.length === 0) return;
+    // One statement: atomic, and rows get ids in array order.
+    await this.pool.query(
+      `INSERT INTO doc_updates (board_id, data)
+       SELECT $1, u FROM unnest($2::bytea[]) WITH ORDINALITY AS t(u, n) ORDER BY n`,
+      [boardId, updates.map((u) => Buffer.from(u.buffer, u.byteOffset, u.byteLength))],
+    );
+  }
+
+  private async read(c: pg.PoolClient, boardId: string): Promise<StoredDoc & { ids: string[] }> {
+    const snap = await c.query<{ data: Buffer }>('SELECT data FROM doc_snapshots WHERE board_id = $1', [
+      boardId,
+    ]);
+    const rows = await c.query<{ id: string; data: Buffer }>(
+      'SELECT id, data FROM doc_updates WHERE board_id = $1 ORDER BY id',
+      [boardId],
+    );
+    return {
+      snapshot: snap.rows[0] ? new Uint8Array(snap.rows[0].data) : null,
+      updates: rows.rows.map((r) => new Uint8Array(r.data)),
+      lastUpdateId: Number(rows.rows.at(-1)?.id ?? 0),
+      ids: rows.rows.map((r) => r.id),
+    };
+  }
+
+  async loadDoc(boardId: string): Promise<StoredDoc> {
+    const { snapshot, updates, lastUpdateId } = await this.tx(
+      (c) => this.read(c, boardId),
+      'REPEATABLE READ',
+    );
+    return { snapshot, updates, lastUpdateId };
+  }
+
+  async compact(boardId: string, fold: Fold): Promise<CompactResult> {
+    return this.tx(async (c) => {
+      // Serialise compactions of one board across instances.
+      await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`compact:${boardId}`]);
+      const cur = await this.read(c, boardId);
+      if (cur.updates.length === 0) return { folded: 0, snapshotBytes: cur.snapshot?.byteLength ?? 0 };
+      const next = fold(cur.snapshot, cur.updates);
+      await c.query(
+        `INSERT INTO doc_snapshots (board_id, data, updated_at) VALUES ($1, $2, $3)
+         ON CONFLICT (board_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
+        [boardId, Buffer.from(next), Date.now()],
+      );
+      // Delete exactly the rows folded: an append with a lower id may commit after our read.
+      await c.query('DELETE FROM doc_updates WHERE board_id = $1 AND id = ANY($2::bigint[])', [
+        boardId,
+        cur.ids,
+      ]);
+      return { folded: cur.updates.length, snapshotBytes: next.byteLength };
+    });
+  }
+
+  async logSize(boardId: string): Promise<{ count: number; bytes: number }> {
+    const r = await this.pool.query<{ count: string; bytes: string | null }>(
+      'SELECT COUNT(*) AS count, SUM(LENGTH(data)) AS bytes FROM doc_updates WHERE board_id = $1',
+      [boardId],
+    );
+    return { count: Number(r.rows[0]?.count ?? 0), bytes: Number(r.rows[0]?.bytes ?? 0) };
+  }
+
+  /** For health checks. */
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
