@@ -306,7 +306,9 @@ export class Room {
     } finally {
       this.flushing = false;
     }
-    this.atCleanPoint();
+    // Updates that arrived during an async compaction found `flushing` set and returned: flush again.
+    if (this.pending.length > 0 || this.unacked.size > 0) this.scheduleFlush();
+    else this.atCleanPoint();
   }
 
   /** Nothing applied-but-unstored: answer waiting sync requests, then let held updates in. */
