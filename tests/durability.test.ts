@@ -99,3 +99,23 @@ describe('durability', () => {
     expect(readNotes(fresh).map((n) => n.text)).toContain('offline risk from B');
   });
 });
+
+describe('graceful shutdown', () => {
+  it('SIGTERM closes sockets with 4500 "server restarting" and stores everything first', async () => {
+    const dataDir = tempDir();
+    child = await spawnServer(dataDir);
+    const board = await createBoard(child.url);
+    const c = connect(child.wsUrl, board.id, board.team);
+    await synced(c);
+    const closes: { code: number; reason: string }[] = [];
+    c.provider.on('connection-close', (e) => e && closes.push({ code: e.code, reason: e.reason }));
+    createStory(c.doc, { title: 'Stored on the way out', why: '', createdBy: 'c' });
+    await child.kill('SIGTERM');
+    await vi.waitFor(() => expect(closes[0]).toEqual({ code: 4500, reason: 'server restarting' }));
+    c.provider.disconnect();
+    child = await spawnServer(dataDir);
+    const fresh = connect(child.wsUrl, board.id, board.team, new Y.Doc());
+    await synced(fresh);
+    expect(readStories(fresh.doc).map((s) => s.title)).toContain('Stored on the way out');
+  });
+});
