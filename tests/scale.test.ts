@@ -192,3 +192,46 @@ describe.runIf(DB && REDIS)('scale-out across instances', () => {
     expect(Number.isFinite(across.p99) && Number.isFinite(single.p99)).toBe(true);
   });
 });
+
+describe.runIf(DB)('PostgreSQL unreachable', () => {
+  it('refuses writes with a clear close reason instead of relaying them unstored', async () => {
+    const { tcpProxy } = await import('./helpers/tcp-proxy');
+    const db = new URL(DB!);
+    const proxy = await tcpProxy(db.hostname, Number(db.port || 5432));
+    db.host = `127.0.0.1:${proxy.port}`;
+    // A single instance on the proxied database (no Redis needed for this one).
+    const inst = await spawnServer(tempDir(), {
+      DATABASE_URL: db.toString(),
+      DATABASE_SCHEMA: `u_${process.pid}_${Date.now() % 1e6}`,
+    });
+    servers.push(inst);
+    const board = await createBoard(inst.url);
+    const writer = connect(inst.wsUrl, board.id, board.team);
+    const watcher = connect(inst.wsUrl, board.id, board.team);
+    await Promise.all([synced(writer), synced(watcher)]);
+    const closes: { code: number; reason: string }[] = [];
+    writer.provider.on('connection-close', (e) => e && closes.push({ code: e.code, reason: e.reason }));
+
+    proxy.cut();
+    createStory(writer.doc, { title: 'written while the database is gone', createdBy: 'w' });
+    await vi.waitFor(
+      () => expect(closes[0]).toEqual({ code: 4503, reason: 'storage unavailable, reconnecting' }),
+      {
+        timeout: 10_000,
+      },
+    );
+    expect(readStories(watcher.doc).map((s) => s.title)).not.toContain('written while the database is gone');
+    expect((await fetch(`${inst.url}/api/health`)).status).toBe(503);
+
+    proxy.restore();
+    // The client kept its edit and resends it once storage is back.
+    await vi.waitFor(
+      () =>
+        expect(readStories(watcher.doc).map((s) => s.title)).toContain('written while the database is gone'),
+      {
+        timeout: 15_000,
+      },
+    );
+    await proxy.close();
+  });
+});

@@ -36,6 +36,7 @@ export class PostgresStore implements Store {
     const pool = new pg.Pool({
       connectionString,
       max: opts.max ?? 10,
+      connectionTimeoutMillis: 5000, // a black-holed database must fail requests, not hang them
       options: schema ? `-c search_path=${schema}` : undefined,
     });
     pool.on('error', () => undefined); // idle client errors surface on the next query instead
