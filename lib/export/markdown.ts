@@ -1,0 +1,42 @@
+import type { FormalStoryVersion } from '../promote/types';
+
+/** Markdown is for humans: user text is escaped so it cannot become links, headings or HTML. */
+export function escapeMd(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-!|<>]/g, (c) => `\\${c}`);
+}
+
+/** For list items and headings: a newline inside would end the item. */
+export function inline(text: string): string {
+  return escapeMd(text.replace(/\s*[\r\n]+\s*/g, ' ').trim());
+}
+
+export function storyLink(baseUrl: string | undefined, s: FormalStoryVersion): string | null {
+  return baseUrl ? `${baseUrl}/b/${s.boardId}/stories/${s.storyId}?v=${s.version}` : null;
+}
+
+export function exportMarkdown(
+  boardTitle: string,
+  stories: readonly FormalStoryVersion[],
+  baseUrl?: string,
+): string {
+  const out = [`# ${inline(boardTitle)} — formal stories`, ''];
+  for (const s of stories) {
+    out.push(`## ${inline(s.title)} (v${s.version})`, '', escapeMd(s.narrative), '');
+    out.push('### Acceptance criteria', '');
+    out.push(...(s.criteria.length ? s.criteria.map((c) => `- [ ] ${inline(c)}`) : ['_None yet._']), '');
+    const facts = [
+      `**Estimate:** ${s.estimate ? escapeMd(s.estimate) : '—'}`,
+      `**Persona:** ${s.persona ? escapeMd(s.persona) : '—'}`,
+      `**Value:** ${s.value ?? '—'}`,
+      `**Effort:** ${s.effort ?? '—'}`,
+    ];
+    out.push(facts.join(' · '), '');
+    if (s.decisions.length) out.push('### Decisions', '', ...s.decisions.map((d) => `- ${inline(d)}`), '');
+    if (s.openQuestions.length) {
+      out.push('### Open questions at publication', '', ...s.openQuestions.map((q) => `- ${inline(q)}`), '');
+    }
+    const link = storyLink(baseUrl, s);
+    if (link) out.push(`[View on Shellboard](${link})`, '');
+  }
+  return out.join('\n');
+}
