@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { KeyHashes } from '../keys';
 import { postgresMigrations } from './migrations/postgres';
 import type { BoardRecord, CompactResult, Fold, Store, StoredDoc } from './store';
+import type { FormalStoryVersion } from '../../lib/promote/types';
 
 const MIGRATION_LOCK = 0x5e11b0a2d;
 
@@ -126,6 +127,7 @@ export class PostgresStore implements Store {
     return this.tx(async (c) => {
       await c.query('DELETE FROM doc_updates WHERE board_id = $1', [id]);
       await c.query('DELETE FROM doc_snapshots WHERE board_id = $1', [id]);
+      await c.query('DELETE FROM formal_versions WHERE board_id = $1', [id]);
       return ((await c.query('DELETE FROM boards WHERE id = $1', [id])).rowCount ?? 0) > 0;
     });
   }
@@ -191,6 +193,58 @@ export class PostgresStore implements Store {
       [boardId],
     );
     return { count: Number(r.rows[0]?.count ?? 0), bytes: Number(r.rows[0]?.bytes ?? 0) };
+  }
+
+  async publishVersion(
+    v: Omit<FormalStoryVersion, 'version'>,
+    contentHash: string,
+  ): Promise<{ version: FormalStoryVersion; created: boolean }> {
+    return this.tx(async (c) => {
+      // One publisher per story at a time, across every instance.
+      await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`publish:${v.boardId}:${v.storyId}`]);
+      const latest = (
+        await c.query<{ version: number; content_hash: string; data: string }>(
+          'SELECT version, content_hash, data FROM formal_versions WHERE board_id = $1 AND story_id = $2 ORDER BY version DESC LIMIT 1',
+          [v.boardId, v.storyId],
+        )
+      ).rows[0];
+      if (latest && latest.content_hash === contentHash) {
+        return { version: JSON.parse(latest.data) as FormalStoryVersion, created: false };
+      }
+      const version: FormalStoryVersion = { ...v, version: (latest?.version ?? 0) + 1 };
+      await c.query(
+        'INSERT INTO formal_versions (board_id, story_id, version, content_hash, published_at, data) VALUES ($1, $2, $3, $4, $5, $6)',
+        [v.boardId, v.storyId, version.version, contentHash, v.publishedAt, JSON.stringify(version)],
+      );
+      return { version, created: true };
+    });
+  }
+
+  async latestVersions(boardId: string): Promise<FormalStoryVersion[]> {
+    const r = await this.pool.query<{ data: string }>(
+      `SELECT f.data FROM formal_versions f
+       JOIN (SELECT story_id, MAX(version) AS v, MIN(published_at) AS first FROM formal_versions WHERE board_id = $1 GROUP BY story_id) l
+         ON f.story_id = l.story_id AND f.version = l.v
+       WHERE f.board_id = $1 ORDER BY l.first, f.story_id`,
+      [boardId],
+    );
+    return r.rows.map((x) => JSON.parse(x.data) as FormalStoryVersion);
+  }
+
+  async storyVersions(boardId: string, storyId: string): Promise<FormalStoryVersion[]> {
+    const r = await this.pool.query<{ data: string }>(
+      'SELECT data FROM formal_versions WHERE board_id = $1 AND story_id = $2 ORDER BY version',
+      [boardId, storyId],
+    );
+    return r.rows.map((x) => JSON.parse(x.data) as FormalStoryVersion);
+  }
+
+  async storyVersion(boardId: string, storyId: string, version: number): Promise<FormalStoryVersion | null> {
+    const r = await this.pool.query<{ data: string }>(
+      'SELECT data FROM formal_versions WHERE board_id = $1 AND story_id = $2 AND version = $3',
+      [boardId, storyId, version],
+    );
+    return r.rows[0] ? (JSON.parse(r.rows[0].data) as FormalStoryVersion) : null;
   }
 
   /** For health checks. */

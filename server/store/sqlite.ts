@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import type { KeyHashes } from '../keys';
 import { sqliteMigrations } from './migrations/sqlite';
 import type { BoardRecord, CompactResult, Fold, Store, StoredDoc } from './store';
+import type { FormalStoryVersion } from '../../lib/promote/types';
 
 interface BoardRow {
   id: string;
@@ -54,6 +55,25 @@ export class SqliteStore implements Store {
          ON CONFLICT (board_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
       ),
       deleteUpTo: db.prepare('DELETE FROM doc_updates WHERE board_id = ? AND id <= ?'),
+      latestOfStory: db.prepare<[string, string], { version: number; content_hash: string; data: string }>(
+        'SELECT version, content_hash, data FROM formal_versions WHERE board_id = ? AND story_id = ? ORDER BY version DESC LIMIT 1',
+      ),
+      insertVersion: db.prepare(
+        'INSERT INTO formal_versions (board_id, story_id, version, content_hash, published_at, data) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      latestVersions: db.prepare<[string, string], { data: string }>(
+        `SELECT f.data FROM formal_versions f
+         JOIN (SELECT story_id, MAX(version) AS v, MIN(published_at) AS first FROM formal_versions WHERE board_id = ? GROUP BY story_id) l
+           ON f.story_id = l.story_id AND f.version = l.v
+         WHERE f.board_id = ? ORDER BY l.first, f.story_id`,
+      ),
+      storyVersions: db.prepare<[string, string], { data: string }>(
+        'SELECT data FROM formal_versions WHERE board_id = ? AND story_id = ? ORDER BY version',
+      ),
+      storyVersion: db.prepare<[string, string, number], { data: string }>(
+        'SELECT data FROM formal_versions WHERE board_id = ? AND story_id = ? AND version = ?',
+      ),
+      deleteVersions: db.prepare('DELETE FROM formal_versions WHERE board_id = ?'),
       logSize: db.prepare<[string], { count: number; bytes: number | null }>(
         'SELECT COUNT(*) AS count, SUM(LENGTH(data)) AS bytes FROM doc_updates WHERE board_id = ?',
       ),
@@ -113,6 +133,7 @@ export class SqliteStore implements Store {
     return this.db.transaction(() => {
       this.stmts.deleteUpdates.run(id);
       this.stmts.deleteSnapshot.run(id);
+      this.stmts.deleteVersions.run(id);
       return this.stmts.deleteBoard.run(id).changes > 0;
     })();
   }
@@ -153,6 +174,34 @@ export class SqliteStore implements Store {
   async logSize(boardId: string): Promise<{ count: number; bytes: number }> {
     const r = this.stmts.logSize.get(boardId);
     return { count: r?.count ?? 0, bytes: r?.bytes ?? 0 };
+  }
+
+  async publishVersion(
+    v: Omit<FormalStoryVersion, 'version'>,
+    contentHash: string,
+  ): Promise<{ version: FormalStoryVersion; created: boolean }> {
+    return this.db.transaction(() => {
+      const latest = this.stmts.latestOfStory.get(v.boardId, v.storyId);
+      if (latest && latest.content_hash === contentHash) {
+        return { version: JSON.parse(latest.data) as FormalStoryVersion, created: false };
+      }
+      const version: FormalStoryVersion = { ...v, version: (latest?.version ?? 0) + 1 };
+      this.stmts.insertVersion.run(v.boardId, v.storyId, version.version, contentHash, v.publishedAt, JSON.stringify(version));
+      return { version, created: true };
+    })();
+  }
+
+  async latestVersions(boardId: string): Promise<FormalStoryVersion[]> {
+    return this.stmts.latestVersions.all(boardId, boardId).map((r) => JSON.parse(r.data) as FormalStoryVersion);
+  }
+
+  async storyVersions(boardId: string, storyId: string): Promise<FormalStoryVersion[]> {
+    return this.stmts.storyVersions.all(boardId, storyId).map((r) => JSON.parse(r.data) as FormalStoryVersion);
+  }
+
+  async storyVersion(boardId: string, storyId: string, version: number): Promise<FormalStoryVersion | null> {
+    const r = this.stmts.storyVersion.get(boardId, storyId, version);
+    return r ? (JSON.parse(r.data) as FormalStoryVersion) : null;
   }
 
   async ping(): Promise<void> {

@@ -1,4 +1,5 @@
 import type { KeyHashes } from '../keys';
+import type { FormalStoryVersion } from '../../lib/promote/types';
 
 /**
  * Durable state behind every board. One interface, two implementations (SQLite embedded default,
@@ -45,6 +46,20 @@ export interface Store {
   compact(boardId: string, fold: Fold): Promise<CompactResult>;
   /** Number and total bytes of updates not yet folded into the snapshot. */
   logSize(boardId: string): Promise<{ count: number; bytes: number }>;
+
+  /**
+   * Appends version latest+1 of a formal story — unless its content hash equals the latest's, in
+   * which case the latest is returned with created=false (a double-click publishes once). Rows are
+   * immutable: nothing ever updates them.
+   */
+  publishVersion(
+    v: Omit<FormalStoryVersion, 'version'>,
+    contentHash: string,
+  ): Promise<{ version: FormalStoryVersion; created: boolean }>;
+  /** The latest version of every formal story of a board, oldest story first. */
+  latestVersions(boardId: string): Promise<FormalStoryVersion[]>;
+  storyVersions(boardId: string, storyId: string): Promise<FormalStoryVersion[]>;
+  storyVersion(boardId: string, storyId: string, version: number): Promise<FormalStoryVersion | null>;
 
   /** Throws when the store cannot be reached (health check). */
   ping(): Promise<void>;

@@ -29,4 +29,19 @@ export const postgresMigrations: { version: number; name: string; sql: string }[
       );
     `,
   },
+  {
+    version: 2,
+    name: 'formal story versions',
+    sql: `
+      CREATE TABLE formal_versions (
+        board_id TEXT NOT NULL,
+        story_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        content_hash TEXT NOT NULL,
+        published_at BIGINT NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (board_id, story_id, version)
+      );
+    `,
+  },
 ];
