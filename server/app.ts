@@ -9,6 +9,8 @@ import { SYNC_PREFIX, createSyncUpgrade, startHeartbeat } from './sync/upgrade';
 import { Router } from './http/router';
 import { registerBoardRoutes, registerHealthRoute } from './http/boards';
 import { registerOwnerRoutes } from './http/links';
+import { registerStoryRoutes } from './http/stories';
+import { registerExportRoutes } from './http/exports';
 import { applyPageCsp, setBaseHeaders } from './http/headers';
 import { attachSessions, type Sessions } from './sessions/namespace';
 import { createScale } from './scale';
@@ -72,6 +74,8 @@ export function createShellboard(deps: {
   registerHealthRoute(router, { store, scale });
   registerBoardRoutes(router, { store, config, log });
   registerOwnerRoutes(router, { store, rooms, sessions, config, log });
+  registerStoryRoutes(router, { store, rooms, config, log });
+  registerExportRoutes(router, { store, rooms, config, log });
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = req.url ?? '/';

@@ -88,7 +88,10 @@ export function storeContract(name: string, open: () => Promise<Store>) {
       const second = await s.publishVersion(v('two', 3), 'h2');
       expect(second.version.version).toBe(2);
       // Concurrent publishes of the same content create one version.
-      const racing = await Promise.all([s.publishVersion(v('three', 4), 'h3'), s.publishVersion(v('three', 4), 'h3')]);
+      const racing = await Promise.all([
+        s.publishVersion(v('three', 4), 'h3'),
+        s.publishVersion(v('three', 4), 'h3'),
+      ]);
       expect(racing.filter((r) => r.created)).toHaveLength(1);
       expect((await s.storyVersions(id, 'st')).map((x) => [x.version, x.narrative])).toEqual([
         [1, 'one'],

@@ -5,11 +5,11 @@ import type { Config } from '../config';
 import { hashKey, newKey, openLinks, sealLinks } from '../keys';
 import type { Logger } from '../log';
 import type { Store } from '../store/store';
-import { checkAccess } from '../sync/gate';
 import type { RoomManager } from '../sync/room-manager';
 import type { Sessions } from '../sessions/namespace';
 import { boardLinks, linkBase } from './boards';
-import { HttpError, bearerKey, readJson, sendJson } from './respond';
+import { HttpError, readJson, sendJson } from './respond';
+import { requireRole } from './auth';
 import type { Router } from './router';
 
 /** Owner-only board administration: rotate a share link, delete the board. */
@@ -19,14 +19,7 @@ export function registerOwnerRoutes(
 ): void {
   const { store, rooms, sessions, config, log } = deps;
 
-  async function requireOwner(req: IncomingMessage, id: string) {
-    const key = bearerKey(req);
-    const gate = await checkAccess(store, id, key);
-    if (!gate.ok) throw new HttpError(gate.status, gate.code, gate.message);
-    if (gate.role !== 'owner' || !key)
-      throw new HttpError(403, 'forbidden', 'Only the owner link may do this.');
-    return { board: gate.board, key };
-  }
+  const requireOwner = (req: IncomingMessage, id: string) => requireRole(store, req, id, ['owner']);
 
   router.on('POST', '/api/boards/:id/links/rotate', async (req, res, { id = '' }) => {
     const { board, key: ownerKey } = await requireOwner(req, id);

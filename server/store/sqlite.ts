@@ -186,17 +186,28 @@ export class SqliteStore implements Store {
         return { version: JSON.parse(latest.data) as FormalStoryVersion, created: false };
       }
       const version: FormalStoryVersion = { ...v, version: (latest?.version ?? 0) + 1 };
-      this.stmts.insertVersion.run(v.boardId, v.storyId, version.version, contentHash, v.publishedAt, JSON.stringify(version));
+      this.stmts.insertVersion.run(
+        v.boardId,
+        v.storyId,
+        version.version,
+        contentHash,
+        v.publishedAt,
+        JSON.stringify(version),
+      );
       return { version, created: true };
     })();
   }
 
   async latestVersions(boardId: string): Promise<FormalStoryVersion[]> {
-    return this.stmts.latestVersions.all(boardId, boardId).map((r) => JSON.parse(r.data) as FormalStoryVersion);
+    return this.stmts.latestVersions
+      .all(boardId, boardId)
+      .map((r) => JSON.parse(r.data) as FormalStoryVersion);
   }
 
   async storyVersions(boardId: string, storyId: string): Promise<FormalStoryVersion[]> {
-    return this.stmts.storyVersions.all(boardId, storyId).map((r) => JSON.parse(r.data) as FormalStoryVersion);
+    return this.stmts.storyVersions
+      .all(boardId, storyId)
+      .map((r) => JSON.parse(r.data) as FormalStoryVersion);
   }
 
   async storyVersion(boardId: string, storyId: string, version: number): Promise<FormalStoryVersion | null> {

@@ -115,10 +115,26 @@ export class Room {
   ) => {
     const changed = added.concat(updated, removed);
     if (changed.length === 0) return;
+    this.noteAttendees(added.concat(updated));
     const update = encodeAwarenessUpdate(this.awareness, changed);
     this.broadcast(encodeAwareness(update), null);
     if (origin !== REMOTE_ORIGIN) this.deps.fanout?.publish(this.boardId, 'awareness', update);
   };
+
+  /** Who was on the board and when (for the session summary), from presence. */
+  readonly attendees = new Map<string, { name: string; lastSeen: number }>();
+
+  private noteAttendees(ids: number[]) {
+    const now = Date.now();
+    for (const id of ids) {
+      const user = (
+        this.awareness.getStates().get(id) as { user?: { id?: unknown; name?: unknown } } | undefined
+      )?.user;
+      if (typeof user?.id === 'string' && typeof user.name === 'string') {
+        this.attendees.set(user.id, { name: user.name.slice(0, 80), lastSeen: now });
+      }
+    }
+  }
 
   private broadcast(msg: Uint8Array, except: unknown) {
     for (const c of this.conns.values()) if (c !== except) send(c, msg);

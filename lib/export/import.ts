@@ -1,0 +1,103 @@
+import { parse } from 'csv-parse/sync';
+import { TITLE_MAX, WHY_MAX } from '../board/types';
+
+/** Parsing of backlogs brought in from elsewhere: a Jira CSV export or a Markdown bullet list. */
+export interface ImportedStory {
+  title: string;
+  why: string;
+  estimate: string | null;
+  labels: string[];
+}
+export interface ImportProblem {
+  line: number;
+  reason: string;
+}
+export interface ImportResult {
+  stories: ImportedStory[];
+  problems: ImportProblem[];
+}
+export const IMPORT_FORMATS = ['jira-csv', 'markdown'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+export const IMPORT_MAX_STORIES = 500;
+
+function pick(row: Record<string, string>, name: string): string {
+  const key = Object.keys(row).find((k) => k.trim().toLowerCase() === name.toLowerCase());
+  return key ? (row[key] ?? '').trim() : '';
+}
+
+export function parseJiraCsv(content: string): ImportResult {
+  let rows: Record<string, string>[];
+  try {
+    rows = parse(content, {
+      columns: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      bom: true,
+      trim: false,
+    });
+  } catch (err) {
+    return {
+      stories: [],
+      problems: [{ line: 1, reason: `Not a readable CSV file: ${(err as Error).message.split('\n')[0]}` }],
+    };
+  }
+  if (rows.length > 0 && !Object.keys(rows[0]!).some((k) => k.trim().toLowerCase() === 'summary')) {
+    return { stories: [], problems: [{ line: 1, reason: 'The header has no "Summary" column.' }] };
+  }
+  const out: ImportResult = { stories: [], problems: [] };
+  rows.forEach((row, i) => {
+    const line = i + 2; // header is line 1
+    const title = pick(row, 'Summary');
+    const points = pick(row, 'Story Points');
+    if (!title) return out.problems.push({ line, reason: 'Summary is empty.' });
+    if (title.length > TITLE_MAX)
+      return out.problems.push({ line, reason: `Summary is longer than ${TITLE_MAX} characters.` });
+    if (points && !/^\d+(\.\d+)?$/.test(points))
+      return out.problems.push({ line, reason: `Story Points "${points.slice(0, 20)}" is not a number.` });
+    out.stories.push({
+      title,
+      why: pick(row, 'Description').slice(0, WHY_MAX),
+      estimate: points || null,
+      labels: pick(row, 'Labels')
+        .split(/[\s,]+/)
+        .filter(Boolean),
+    });
+  });
+  return out;
+}
+
+/** "- Title — why" (also "*", "1.", and ":" or " - " as the separator); other lines are ignored. */
+export function parseMarkdownList(content: string): ImportResult {
+  const out: ImportResult = { stories: [], problems: [] };
+  content.split(/\r?\n/).forEach((raw, i) => {
+    const m = /^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?(.*)$/.exec(raw);
+    if (!m) return;
+    const text = m[1]!.trim();
+    if (!text) return out.problems.push({ line: i + 1, reason: 'Empty bullet.' });
+    const [title, ...rest] = text.split(/\s+[—–]\s+|\s+-\s+|:\s+/);
+    const t = (title ?? '').trim();
+    if (t.length > TITLE_MAX)
+      return out.problems.push({ line: i + 1, reason: `Title is longer than ${TITLE_MAX} characters.` });
+    out.stories.push({
+      title: t,
+      why: rest.join(' — ').trim().slice(0, WHY_MAX),
+      estimate: null,
+      labels: [],
+    });
+  });
+  if (out.stories.length === 0 && out.problems.length === 0) {
+    out.problems.push({ line: 1, reason: 'No bullet list items found ("- Title — why").' });
+  }
+  return out;
+}
+
+export function parseImport(format: ImportFormat, content: string): ImportResult {
+  const r = format === 'jira-csv' ? parseJiraCsv(content) : parseMarkdownList(content);
+  if (r.stories.length > IMPORT_MAX_STORIES) {
+    return {
+      stories: [],
+      problems: [{ line: 1, reason: `At most ${IMPORT_MAX_STORIES} stories per import.` }],
+    };
+  }
+  return r;
+}
