@@ -1,0 +1,69 @@
+'use client';
+
+import Link from 'next/link';
+import type { SyncStatus } from '@/lib/realtime/sync-client';
+import { useMeta } from '@/lib/board/hooks';
+import { Button } from '@/components/ui/button';
+import { Icon } from '@/components/ui/icon';
+import { PresenceBar } from '@/components/presence/presence-bar';
+import type { Peer } from '@/components/presence/use-peers';
+import { useBoard } from './board-context';
+import { ConnectionStatus } from './connection-status';
+import { WhyCoverage } from './why-coverage';
+
+interface Props {
+  fallbackTitle: string;
+  status: SyncStatus;
+  peers: Peer[];
+  shareOpen: boolean;
+  onToggleShare: () => void;
+}
+
+export function BoardHeader({ fallbackTitle, status, peers, shareOpen, onToggleShare }: Props) {
+  const { doc, canEdit, isOwner } = useBoard();
+  const meta = useMeta(doc);
+  const title = meta.title || fallbackTitle;
+  return (
+    <header className="border-b border-zinc-200 bg-white/80 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/80">
+      {/* React 19 hoists this into <head>: the tab shows which board it is. */}
+      <title>{`${title} · Shellboard`}</title>
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-3 px-6 py-3">
+        <div className="flex min-w-0 flex-1 items-center gap-3">
+          <Link
+            href="/"
+            className="grid size-7 shrink-0 place-items-center rounded-lg bg-indigo-600 text-xs font-bold text-white dark:bg-indigo-500"
+            aria-label="Shellboard home"
+          >
+            S
+          </Link>
+          <h1 className="truncate text-base font-semibold tracking-tight" title={title}>
+            {title}
+          </h1>
+          {!canEdit && (
+            <span
+              data-testid="view-only"
+              className="inline-flex shrink-0 items-center gap-1 rounded-full bg-zinc-100 px-2 py-0.5 text-xs font-medium text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300"
+            >
+              <Icon name="eye" className="size-3" /> View only
+            </span>
+          )}
+          <WhyCoverage />
+        </div>
+        <div className="flex items-center gap-4">
+          <ConnectionStatus status={status} canEdit={canEdit} />
+          <PresenceBar peers={peers} />
+          {isOwner && (
+            <Button
+              size="sm"
+              variant={shareOpen ? 'secondary' : 'ghost'}
+              onClick={onToggleShare}
+              aria-expanded={shareOpen}
+            >
+              <Icon name="share" className="size-3.5" /> Share
+            </Button>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,54 @@
+'use client';
+
+import { useState } from 'react';
+import type { SyncStatus } from '@/lib/realtime/sync-client';
+import type { BoardLinks } from '@/lib/validation/api';
+import { cx } from '@/components/ui/cx';
+import { SharePanel } from '@/components/share/share-panel';
+import type { Peer } from '@/components/presence/use-peers';
+import { useBoard } from './board-context';
+import { BoardHeader } from './board-header';
+import { StoryList } from './story-list';
+import { StoryPanel } from './story-panel';
+import { useBoardShortcuts } from './use-shortcuts';
+
+interface Props {
+  title: string;
+  links: BoardLinks | undefined;
+  status: SyncStatus;
+  peers: Peer[];
+  initialShareOpen: boolean;
+}
+
+/** The board's layout: header, optional share panel, backlog, and the open story beside it. */
+export function BoardView({ title, links, status, peers, initialShareOpen }: Props) {
+  const { canEdit, isOwner, openStoryId, openStory } = useBoard();
+  const [shareOpen, setShareOpen] = useState(initialShareOpen);
+  const [composing, setComposing] = useState(false);
+
+  useBoardShortcuts({
+    onNew: canEdit ? () => setComposing(true) : undefined,
+    onEscape: openStoryId ? () => openStory(null) : undefined,
+  });
+
+  return (
+    <div className={cx('min-h-dvh lg:grid', openStoryId && 'lg:grid-cols-[minmax(0,1fr)_minmax(28rem,40%)]')}>
+      <div className="flex min-w-0 flex-col">
+        <BoardHeader
+          fallbackTitle={title}
+          status={status}
+          peers={peers}
+          shareOpen={shareOpen}
+          onToggleShare={() => setShareOpen((o) => !o)}
+        />
+        <main className="mx-auto flex w-full max-w-3xl flex-1 flex-col gap-6 px-6 py-8">
+          {isOwner && shareOpen && <SharePanel links={links} onClose={() => setShareOpen(false)} />}
+          <StoryList peers={peers} composing={composing} setComposing={setComposing} synced={status.synced} />
+        </main>
+      </div>
+      {openStoryId && (
+        <StoryPanel key={openStoryId} storyId={openStoryId} peers={peers} synced={status.synced} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+'use client';
+
+import { setStoryStatus } from '@/lib/board/ops';
+import type { StoryStatus } from '@/lib/board/types';
+import { useBoard } from './board-context';
+import { STATUS_LABEL, StatusPill } from './status-pill';
+
+// "promoted" is set by publishing a formal story, never by hand.
+const SELECTABLE = ['shell', 'refining', 'ready'] as const;
+
+export function StatusSelect({ storyId, status }: { storyId: string; status: StoryStatus }) {
+  const { doc, canEdit } = useBoard();
+  if (!canEdit || status === 'promoted') return <StatusPill status={status} />;
+  return (
+    <label className="inline-flex items-center gap-2 text-xs text-zinc-500 dark:text-zinc-400">
+      Status
+      <select
+        value={status}
+        onChange={(e) => setStoryStatus(doc, storyId, e.target.value as StoryStatus)}
+        className="h-7 rounded-md border border-zinc-200 bg-white px-2 text-xs font-medium text-zinc-800 focus:outline-none focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+      >
+        {SELECTABLE.map((s) => (
+          <option key={s} value={s}>
+            {STATUS_LABEL[s]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

@@ -1,0 +1,80 @@
+'use client';
+
+import type { MouseEvent } from 'react';
+import type { StoryView } from '@/lib/board/types';
+import type { StoryCounts } from '@/lib/board/summary';
+import { hasWhy } from '@/lib/board/summary';
+import { Icon } from '@/components/ui/icon';
+import { cx } from '@/components/ui/cx';
+import { StoryPeople } from '@/components/presence/story-people';
+import type { Peer } from '@/components/presence/use-peers';
+import { StatusPill } from './status-pill';
+import { WhyMissing } from './why-missing';
+import { storyHref } from './use-story-param';
+
+interface Props {
+  story: StoryView;
+  counts: StoryCounts | undefined;
+  people: Peer[];
+  active: boolean;
+  onOpen: (id: string) => void;
+}
+
+/** A story in the backlog: title, why (or its absence), status, discussion counts, who is there. */
+export function StoryCard({ story, counts, people, active, onOpen }: Props) {
+  const notes = counts?.notes ?? 0;
+  const open = counts?.openQuestions ?? 0;
+  function click(e: MouseEvent<HTMLAnchorElement>) {
+    // Plain click opens the panel in place; modified clicks keep the browser's new-tab behaviour.
+    if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
+    e.preventDefault();
+    onOpen(story.id);
+  }
+  return (
+    <li data-testid="story-card" data-story-id={story.id}>
+      <a
+        href={typeof window === 'undefined' ? `?story=${story.id}` : storyHref(story.id)}
+        onClick={click}
+        aria-current={active ? 'true' : undefined}
+        className={cx(
+          'block rounded-xl border bg-white px-4 py-3.5 shadow-xs transition-colors dark:bg-zinc-900',
+          active
+            ? 'border-indigo-300 ring-1 ring-indigo-300 dark:border-indigo-700 dark:ring-indigo-700'
+            : 'border-zinc-200 hover:border-zinc-300 dark:border-zinc-800 dark:hover:border-zinc-700',
+        )}
+      >
+        <div className="flex items-start justify-between gap-3">
+          <h3 className="min-w-0 text-[15px] leading-6 font-medium break-words text-zinc-900 dark:text-zinc-50">
+            {story.title || <span className="text-zinc-500 italic dark:text-zinc-400">Untitled story</span>}
+          </h3>
+          <StoryPeople people={people} />
+        </div>
+        {hasWhy(story) ? (
+          <p className="mt-1 line-clamp-2 text-sm leading-6 break-words whitespace-pre-line text-zinc-600 dark:text-zinc-400">
+            {story.why}
+          </p>
+        ) : (
+          <div className="mt-1.5">
+            <WhyMissing />
+          </div>
+        )}
+        <div className="mt-3 flex flex-wrap items-center gap-3 text-xs text-zinc-500 dark:text-zinc-400">
+          <StatusPill status={story.status} />
+          <span className="inline-flex items-center gap-1" data-testid="note-count">
+            <Icon name="message" className="size-3.5" />
+            {notes} {notes === 1 ? 'note' : 'notes'}
+          </span>
+          {open > 0 && (
+            <span
+              className="inline-flex items-center gap-1 font-medium text-amber-700 dark:text-amber-400"
+              data-testid="open-questions"
+            >
+              <Icon name="question" className="size-3.5" />
+              {open} open {open === 1 ? 'question' : 'questions'}
+            </span>
+          )}
+        </div>
+      </a>
+    </li>
+  );
+}

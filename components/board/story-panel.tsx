@@ -1,0 +1,89 @@
+'use client';
+
+import { useStory } from '@/lib/board/hooks';
+import { hasWhy } from '@/lib/board/summary';
+import { Button } from '@/components/ui/button';
+import { Icon } from '@/components/ui/icon';
+import { NoteComposer } from '@/components/notes/note-composer';
+import { NoteList } from '@/components/notes/note-list';
+import { StoryPeople } from '@/components/presence/story-people';
+import { TypingLine } from '@/components/presence/typing-line';
+import { peopleOnStory, type Peer } from '@/components/presence/use-peers';
+import { useBoard } from './board-context';
+import { StatusSelect } from './status-select';
+import { StoryField } from './story-field';
+import { WhyMissing } from './why-missing';
+
+/** The open story: live title and why, status, who is here, and the discussion. */
+export function StoryPanel({ storyId, peers, synced }: { storyId: string; peers: Peer[]; synced: boolean }) {
+  const { doc, canEdit, openStory } = useBoard();
+  const story = useStory(doc, storyId);
+  const people = peopleOnStory(peers, storyId);
+  const close = () => openStory(null);
+
+  return (
+    <aside
+      aria-label="Story details"
+      data-testid="story-panel"
+      className="fixed inset-0 z-30 flex flex-col overflow-y-auto bg-white lg:sticky lg:top-0 lg:z-auto lg:h-dvh lg:border-l lg:border-zinc-200 dark:bg-zinc-900 lg:dark:border-zinc-800"
+    >
+      <div className="sticky top-0 z-10 flex items-center justify-between gap-3 border-b border-zinc-100 bg-white/90 px-6 py-3 backdrop-blur dark:border-zinc-800 dark:bg-zinc-900/90">
+        {story ? <StatusSelect storyId={story.id} status={story.status} /> : <span />}
+        <div className="flex items-center gap-3">
+          <StoryPeople people={people} size="sm" />
+          <Button
+            variant="ghost"
+            size="sm"
+            onClick={close}
+            aria-label="Close story"
+            aria-keyshortcuts="Escape"
+          >
+            <Icon name="close" className="size-4" />
+          </Button>
+        </div>
+      </div>
+
+      {!story ? (
+        <p className="px-6 py-10 text-sm text-zinc-500 dark:text-zinc-400">
+          {synced ? 'This story is not on the board (it may have been deleted).' : 'Loading the story…'}
+        </p>
+      ) : (
+        <div className="flex flex-col gap-6 px-6 py-5">
+          <div>
+            <StoryField
+              storyId={story.id}
+              field="title"
+              label="Story title"
+              fallback={story.title}
+              className="text-xl leading-8 font-semibold tracking-tight"
+              placeholder="Untitled story"
+            />
+            <div className="mt-4 flex items-center gap-2">
+              <h3 className="text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
+                Why it matters
+              </h3>
+              {!hasWhy(story) && <WhyMissing />}
+            </div>
+            <StoryField
+              storyId={story.id}
+              field="why"
+              label="Why it matters"
+              fallback={story.why}
+              className="mt-1 text-sm leading-6 text-zinc-700 dark:text-zinc-300"
+              placeholder="Who benefits, and which number moves?"
+            />
+            <TypingLine people={people} />
+          </div>
+
+          <section aria-labelledby="discussion-title" className="flex flex-col gap-3">
+            <h3 id="discussion-title" className="text-sm font-semibold">
+              Discussion
+            </h3>
+            {canEdit && <NoteComposer key={story.id} storyId={story.id} />}
+            <NoteList storyId={story.id} />
+          </section>
+        </div>
+      )}
+    </aside>
+  );
+}

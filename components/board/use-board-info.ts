@@ -1,0 +1,55 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import type { ApiErrorBody, BoardInfoResponse } from '@/lib/validation/api';
+
+export type BoardInfoState =
+  | { state: 'loading' }
+  | { state: 'ready'; info: BoardInfoResponse }
+  | { state: 'unauthorized' | 'not-found' }
+  | { state: 'error'; message: string };
+
+/** Asks the server who this key makes us (owner/team/view) before opening the live connection. */
+export async function fetchBoardInfo(
+  boardId: string,
+  key: string,
+  signal?: AbortSignal,
+): Promise<BoardInfoState> {
+  try {
+    const res = await fetch(`/api/boards/${encodeURIComponent(boardId)}`, {
+      headers: { Authorization: `Bearer ${key}` },
+      cache: 'no-store',
+      signal,
+    });
+    if (res.status === 401 || res.status === 403) return { state: 'unauthorized' };
+    if (res.status === 404) return { state: 'not-found' };
+    if (!res.ok) {
+      const body = (await res.json().catch(() => null)) as ApiErrorBody | null;
+      return { state: 'error', message: body?.error?.message ?? `The server answered ${res.status}.` };
+    }
+    return { state: 'ready', info: (await res.json()) as BoardInfoResponse };
+  } catch (err) {
+    if (signal?.aborted) throw err;
+    return { state: 'error', message: 'Could not reach the server. Check your connection and try again.' };
+  }
+}
+
+export function useBoardInfo(
+  boardId: string,
+  key: string | null | undefined,
+  attempt: number,
+): BoardInfoState {
+  const [result, setResult] = useState<{ for: string; value: BoardInfoState } | null>(null);
+  const want = `${boardId}\n${key ?? ''}\n${attempt}`;
+  useEffect(() => {
+    if (!key) return;
+    const ac = new AbortController();
+    fetchBoardInfo(boardId, key, ac.signal).then(
+      (value) => setResult({ for: want, value }),
+      () => undefined, // aborted: a newer request owns the result
+    );
+    return () => ac.abort();
+  }, [boardId, key, want]);
+  // A result for an older key/attempt is never shown as current.
+  return result && result.for === want ? result.value : { state: 'loading' };
+}

@@ -1,0 +1,42 @@
+'use client';
+
+import { useEffect, useRef, type ReactNode } from 'react';
+
+/**
+ * A modal built on the native <dialog>: the browser traps focus and makes the page inert.
+ * `dismissible={false}` ignores Escape, for questions that must be answered (the name prompt).
+ */
+export function Modal({
+  open,
+  onClose,
+  labelledBy,
+  dismissible = true,
+  children,
+}: {
+  open: boolean;
+  onClose?: () => void;
+  labelledBy: string;
+  dismissible?: boolean;
+  children: ReactNode;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    if (open && !d.open) d.showModal();
+    if (!open && d.open) d.close();
+  }, [open]);
+  return (
+    <dialog
+      ref={ref}
+      aria-labelledby={labelledBy}
+      onCancel={(e) => {
+        e.preventDefault();
+        if (dismissible) onClose?.();
+      }}
+      className="m-auto w-[min(28rem,calc(100%-2rem))] rounded-xl border border-zinc-200 bg-white p-0 text-zinc-900 shadow-2xl dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100"
+    >
+      {open && children}
+    </dialog>
+  );
+}

@@ -1,0 +1,38 @@
+import { defineConfig, devices } from '@playwright/test';
+
+// Run through `node scripts/e2e.mjs`, which builds, starts the real server and sets these.
+const baseURL = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3000';
+const executablePath = process.env.CHROMIUM_PATH || undefined;
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: false,
+  // One worker: each test already drives 2–3 browser contexts, and these machines have 2 cores.
+  workers: 1,
+  retries: 0,
+  timeout: 90_000,
+  expect: { timeout: 10_000 },
+  forbidOnly: !!process.env.CI,
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  use: {
+    ...devices['Desktop Chrome'],
+    baseURL,
+    viewport: { width: 1440, height: 900 },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath,
+      // Chromium stalls on this closed network without these (docs: ARCHITECTURE.md, Machines).
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-quic',
+        '--no-first-run',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium' }],
+});
