@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { addNote, createStory } from '../lib/board/ops';
 import { readNotes, readStories, roots } from '../lib/board/schema';
 import { createBoard, tempDir } from './helpers/server';
@@ -6,6 +6,7 @@ import { spawnServer, type ChildServer } from './helpers/child';
 import { connect, destroyAll, saved, synced } from './helpers/clients';
 import { closeSessions, joined, sessionClient } from './helpers/session-client';
 import { freePort, startRedis, stop } from './helpers/redis-server';
+import { dropTestSchemas, testSchema } from './helpers/pg-schemas';
 
 const DB = process.env.TEST_DATABASE_URL;
 const REDIS = process.env.TEST_REDIS_URL;
@@ -16,12 +17,13 @@ afterEach(async () => {
   closeSessions();
   await Promise.all(servers.splice(0).map((s) => s.kill()));
 });
+afterAll(() => dropTestSchemas(DB));
 
 /** N instances sharing one PostgreSQL schema and one Redis. */
 async function cluster(n: number, redisUrl = REDIS!): Promise<ChildServer[]> {
   const env = {
     DATABASE_URL: DB!,
-    DATABASE_SCHEMA: `s_${process.pid}_${Math.random().toString(36).slice(2, 8)}`,
+    DATABASE_SCHEMA: testSchema('s'),
     REDIS_URL: redisUrl,
   };
   // Start one first so migrations run once, then the rest (they would also be safe concurrently).
@@ -202,7 +204,7 @@ describe.runIf(DB)('PostgreSQL unreachable', () => {
     // A single instance on the proxied database (no Redis needed for this one).
     const inst = await spawnServer(tempDir(), {
       DATABASE_URL: db.toString(),
-      DATABASE_SCHEMA: `u_${process.pid}_${Date.now() % 1e6}`,
+      DATABASE_SCHEMA: testSchema('u'),
     });
     servers.push(inst);
     const board = await createBoard(inst.url);

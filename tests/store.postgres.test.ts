@@ -1,10 +1,12 @@
-import { describe, it } from 'vitest';
+import { afterAll, describe, it } from 'vitest';
 import { PostgresStore } from '../server/store/postgres';
 import { storeContract } from './store.contract';
+import { dropTestSchemas, testSchema } from './helpers/pg-schemas';
 
 const url = process.env.TEST_DATABASE_URL;
 // Each run gets its own schema so parallel runs never collide.
-const schema = `t_${process.pid}_${Date.now().toString(36)}`;
+const schema = testSchema('t');
+afterAll(() => dropTestSchemas(url));
 
 if (url) {
   storeContract('postgres', () => PostgresStore.open(url, { schema }));
