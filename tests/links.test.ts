@@ -1,7 +1,7 @@
-import WebSocket from 'ws';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createStory } from '../lib/board/ops';
 import type { RotateLinkResponse } from '../lib/validation/api';
+import { upgradeStatus } from './helpers/upgrade';
 import { createBoard, keyOf, startServer, type TestServer } from './helpers/server';
 import { connect, destroyAll, saved, synced } from './helpers/clients';
 
@@ -17,15 +17,6 @@ const api = (path: string, key: string, init: RequestInit = {}) =>
     ...init,
     headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json', ...(init.headers ?? {}) },
   });
-
-function upgradeStatus(boardId: string, key: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`${srv!.wsUrl}/${boardId}?key=${key}`);
-    ws.on('unexpected-response', (_q, res) => resolve(res.statusCode ?? 0));
-    ws.on('open', () => reject(new Error('should be refused')));
-    ws.on('error', () => undefined);
-  });
-}
 
 describe('link rotation and board deletion', () => {
   it('rotating the team link cuts its connections at once; the old key stops working, the new one works', async () => {
@@ -51,7 +42,7 @@ describe('link rotation and board deletion', () => {
     await vi.waitFor(() => expect(dev.getStatus().closed?.code).toBe(4410));
     expect(dev.getStatus().closed?.reason).toMatch(/replaced/);
     expect(viewer.getStatus().connection).toBe('connected');
-    expect(await upgradeStatus(b.id, b.team)).toBe(401);
+    expect(await upgradeStatus(srv!.wsUrl, b.id, b.team)).toBe(401);
     expect((await api(`/api/boards/${b.id}`, b.team)).status).toBe(401);
 
     const again = connect(srv.wsUrl, b.id, newTeam);
@@ -113,7 +104,7 @@ describe('link rotation and board deletion', () => {
     expect(await srv.app.store.getBoard(b.id)).toBeNull();
     expect(await srv.app.store.logSize(b.id)).toEqual({ count: 0, bytes: 0 });
     expect((await srv.app.store.loadDoc(b.id)).snapshot).toBeNull();
-    expect(await upgradeStatus(b.id, b.owner)).toBe(404);
+    expect(await upgradeStatus(srv!.wsUrl, b.id, b.owner)).toBe(404);
   });
 
   it('never writes a key into the logs', async () => {
@@ -122,7 +113,7 @@ describe('link rotation and board deletion', () => {
     const b = await createBoard(srv.url);
     const c = connect(srv.wsUrl, b.id, b.team);
     await synced(c);
-    await upgradeStatus(b.id, 'bad-key-bad-key-bad-key-1');
+    await upgradeStatus(srv!.wsUrl, b.id, 'bad-key-bad-key-bad-key-1');
     await api(`/api/boards/${b.id}/links/rotate`, b.owner, { method: 'POST', body: '{"role":"view"}' });
     await api(`/api/boards/${b.id}`, b.owner);
     const text = lines.join('\n');

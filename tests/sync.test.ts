@@ -3,6 +3,7 @@ import WebSocket from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { addNote, createStory } from '../lib/board/ops';
 import { readNotes, readStories, roots, textOf } from '../lib/board/schema';
+import { upgradeStatus } from './helpers/upgrade';
 import { createBoard, startServer, type TestBoard, type TestServer } from './helpers/server';
 import { connect, destroyAll, saved, sameState, stockProvider, synced } from './helpers/clients';
 
@@ -18,15 +19,6 @@ afterAll(async () => srv.close());
 
 function rawSocket(boardId: string, key: string): WebSocket {
   return new WebSocket(`${srv.wsUrl}/${boardId}?key=${encodeURIComponent(key)}`);
-}
-
-function upgradeStatus(boardId: string, key: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const ws = rawSocket(boardId, key);
-    ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
-    ws.on('open', () => reject(new Error('upgrade should have been refused')));
-    ws.on('error', (err) => reject(err));
-  });
 }
 
 describe('sync server', () => {
@@ -99,10 +91,10 @@ describe('sync server', () => {
   });
 
   it('refuses unknown boards with 404 and bad keys with 401 before upgrading', async () => {
-    expect(await upgradeStatus('nosuchboard123', board.team)).toBe(404);
-    expect(await upgradeStatus(board.id, 'x'.repeat(32))).toBe(401);
-    expect(await upgradeStatus(board.id, '')).toBe(401);
-    expect(await upgradeStatus('a%2F..%2Fb', board.team)).toBe(404);
+    expect(await upgradeStatus(srv.wsUrl, 'nosuchboard123', board.team)).toBe(404);
+    expect(await upgradeStatus(srv.wsUrl, board.id, 'x'.repeat(32))).toBe(401);
+    expect(await upgradeStatus(srv.wsUrl, board.id, '')).toBe(401);
+    expect(await upgradeStatus(srv.wsUrl, 'a%2F..%2Fb', board.team)).toBe(404);
   });
 
   it('drops writes from a view link, answers permission-denied, and never relays or stores them', async () => {
