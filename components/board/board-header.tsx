@@ -10,6 +10,7 @@ import type { Peer } from '@/components/presence/use-peers';
 import { useBoard } from './board-context';
 import { ConnectionStatus } from './connection-status';
 import { WhyCoverage } from './why-coverage';
+import { PresentLink } from '@/components/session/present-link';
 
 interface Props {
   fallbackTitle: string;
@@ -52,6 +53,7 @@ export function BoardHeader({ fallbackTitle, status, peers, shareOpen, onToggleS
         <div className="flex items-center gap-4">
           <ConnectionStatus status={status} canEdit={canEdit} />
           <PresenceBar peers={peers} />
+          <PresentLink />
           {isOwner && (
             <Button
               size="sm"

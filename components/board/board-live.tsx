@@ -9,6 +9,8 @@ import { usePublishPresence } from '@/components/presence/use-publish-presence';
 import type { BoardConnection } from '@/lib/realtime/sync-client';
 import { BoardProvider, type BoardContextValue } from './board-context';
 import { BoardView } from './board-view';
+import { SessionDock } from '@/components/session/session-dock';
+import { SessionProvider } from '@/components/session/session-provider';
 import { ClosedScreen, reasonForClose, type GoneReason } from './closed-screen';
 import { fetchBoardInfo } from './use-board-info';
 import { useSyncStatus } from './use-board-connection';
@@ -75,13 +77,17 @@ export function BoardLive({ conn, boardKey, info, identity, setName }: Props) {
 
   return (
     <BoardProvider value={ctx}>
-      <BoardView
-        title={info.title}
-        links={info.links}
-        status={status}
-        peers={peers}
-        initialShareOpen={initialShareOpen}
-      />
+      {/* The live session (focus, timer, estimation) joins once the person has a name. */}
+      <SessionProvider boardKey={name ? boardKey : null}>
+        <BoardView
+          title={info.title}
+          links={info.links}
+          status={status}
+          peers={peers}
+          initialShareOpen={initialShareOpen}
+        />
+        <SessionDock />
+      </SessionProvider>
       <NameDialog open={!name} onSubmit={setName} />
     </BoardProvider>
   );

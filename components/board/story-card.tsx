@@ -60,6 +60,16 @@ export function StoryCard({ story, counts, people, active, onOpen }: Props) {
         )}
         <div className="mt-3 flex flex-wrap items-center gap-3 text-xs text-zinc-500 dark:text-zinc-400">
           <StatusPill status={story.status} />
+          {story.estimate && (
+            <span
+              data-testid="estimate"
+              title="Estimate"
+              className="rounded-md bg-indigo-50 px-1.5 py-0.5 font-mono font-semibold text-indigo-700 dark:bg-indigo-950 dark:text-indigo-300"
+            >
+              <span className="sr-only">Estimate </span>
+              {story.estimate}
+            </span>
+          )}
           <span className="inline-flex items-center gap-1" data-testid="note-count">
             <Icon name="message" className="size-3.5" />
             {notes} {notes === 1 ? 'note' : 'notes'}

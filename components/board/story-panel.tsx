@@ -13,6 +13,7 @@ import { useBoard } from './board-context';
 import { StatusSelect } from './status-select';
 import { StoryField } from './story-field';
 import { WhyMissing } from './why-missing';
+import { StorySession } from '@/components/session/story-session';
 
 /** The open story: live title and why, status, who is here, and the discussion. */
 export function StoryPanel({ storyId, peers, synced }: { storyId: string; peers: Peer[]; synced: boolean }) {
@@ -74,6 +75,8 @@ export function StoryPanel({ storyId, peers, synced }: { storyId: string; peers:
             />
             <TypingLine people={people} />
           </div>
+
+          <StorySession storyId={story.id} />
 
           <section aria-labelledby="discussion-title" className="flex flex-col gap-3">
             <h3 id="discussion-title" className="text-sm font-semibold">

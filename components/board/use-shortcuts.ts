@@ -2,7 +2,7 @@
 
 import { useEffect, useRef } from 'react';
 
-function isEditable(t: EventTarget | null): t is HTMLElement {
+export function isEditable(t: EventTarget | null): t is HTMLElement {
   if (!(t instanceof HTMLElement)) return false;
   return (
     t.isContentEditable ||

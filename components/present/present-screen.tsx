@@ -1,0 +1,69 @@
+'use client';
+
+import { useMemo, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { FullPageMessage } from '@/components/ui/full-page-message';
+import { ClosedScreen, reasonForClose } from '@/components/board/closed-screen';
+import { useBoardConnection, useSyncStatus } from '@/components/board/use-board-connection';
+import { useBoardInfo } from '@/components/board/use-board-info';
+import { useLinkKey } from '@/components/board/use-link-key';
+import { useIdentity } from '@/components/presence/use-identity';
+import { useSession } from '@/components/session/use-session';
+import { PresentView } from './present-view';
+
+const SCREEN_COLOR = '#64748b';
+
+/**
+ * Entry of /b/[boardId]/present: the board read-only plus the session, following the
+ * facilitator. Needs no input once open; both connections retry on their own after a restart.
+ */
+export function PresentScreen({ boardId }: { boardId: string }) {
+  const key = useLinkKey();
+  const [attempt, setAttempt] = useState(0);
+  const info = useBoardInfo(boardId, key, attempt);
+  const ready = info.state === 'ready' && !!key;
+  const conn = useBoardConnection(boardId, key ?? null, ready);
+  const status = useSyncStatus(conn);
+  const { identity } = useIdentity();
+  const id = identity?.id;
+  // A stable id per browser, distinct from the person's own, so the TV is its own participant.
+  const user = useMemo(
+    () => (id ? { id: `${id.slice(0, 56)}-screen`, name: 'Shared screen', color: SCREEN_COLOR } : null),
+    [id],
+  );
+  const { client, snap } = useSession(boardId, ready ? key : null, user);
+
+  if (key === null) return <ClosedScreen reason="no-key" />;
+  if (info.state === 'unauthorized') return <ClosedScreen reason="bad-key" />;
+  if (info.state === 'not-found') return <ClosedScreen reason="not-found" />;
+  if (status.closed)
+    return <ClosedScreen reason={reasonForClose(status.closed.code)} detail={status.closed.reason} />;
+  if (snap.closed) return <ClosedScreen reason={snap.closed.reason} detail={snap.closed.detail} />;
+  if (info.state === 'error')
+    return (
+      <FullPageMessage title="Could not open the board" tone="warning">
+        <p>{info.message}</p>
+        <Button className="mt-4" onClick={() => setAttempt((a) => a + 1)}>
+          Try again
+        </Button>
+      </FullPageMessage>
+    );
+  if (info.state !== 'ready' || !conn)
+    return (
+      <main className="flex min-h-dvh items-center justify-center" aria-busy="true">
+        <p className="text-xl text-zinc-500 dark:text-zinc-400" role="status">
+          Opening the shared screen…
+        </p>
+      </main>
+    );
+  return (
+    <PresentView
+      doc={conn.doc}
+      awareness={conn.provider.awareness}
+      info={info.info}
+      client={client}
+      snap={snap}
+      live={status.connection === 'connected'}
+    />
+  );
+}

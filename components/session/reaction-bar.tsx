@@ -1,0 +1,25 @@
+'use client';
+
+import { REACTIONS } from '@/lib/realtime/events';
+import { useSessionContext } from './session-context';
+
+/** One tap sends a reaction everyone sees float by. */
+export function ReactionBar() {
+  const session = useSessionContext();
+  if (!session) return null;
+  return (
+    <div role="group" aria-label="Send a reaction" className="flex items-center">
+      {REACTIONS.map((emoji) => (
+        <button
+          key={emoji}
+          type="button"
+          aria-label={`React ${emoji}`}
+          onClick={() => session.call('reaction:send', { emoji })}
+          className="grid size-7 place-items-center rounded-md text-base hover:bg-zinc-100 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none dark:hover:bg-zinc-800"
+        >
+          {emoji}
+        </button>
+      ))}
+    </div>
+  );
+}

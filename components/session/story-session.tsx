@@ -1,0 +1,77 @@
+'use client';
+
+import { useState } from 'react';
+import { SCALE_IDS, SCALE_LABELS, type ScaleId } from '@/lib/session/scales';
+import { useBoard } from '@/components/board/board-context';
+import { Button } from '@/components/ui/button';
+import { OwnerRoundControls, selectCls } from './owner-round-controls';
+import { ReferencePoints } from './reference-points';
+import { RoundResult } from './round-result';
+import { useSessionContext } from './session-context';
+import { VoteCards } from './vote-cards';
+
+/** The session on the open story: focus it, run an estimation round, vote, see the spread. */
+export function StorySession({ storyId }: { storyId: string }) {
+  const { isOwner, canEdit, me } = useBoard();
+  const session = useSessionContext();
+  const [scale, setScale] = useState<ScaleId>('fibonacci');
+  const state = session?.state;
+  if (!session || !state) return null;
+  const round = state.round?.storyId === storyId ? state.round : null;
+  const focused = state.focus?.storyId === storyId;
+  if (!round && !isOwner) return null;
+  return (
+    <section
+      aria-label="Estimation"
+      data-testid="story-session"
+      className="flex flex-col gap-3 rounded-xl border border-zinc-200 p-4 dark:border-zinc-800"
+    >
+      {isOwner && (
+        <div className="flex flex-wrap items-center gap-2">
+          <Button
+            size="sm"
+            variant={focused ? 'secondary' : 'ghost'}
+            disabled={focused}
+            onClick={() => session.call('focus:set', { storyId })}
+          >
+            {focused ? 'In focus' : 'Focus this story'}
+          </Button>
+          {!round && (
+            <>
+              <label className="flex items-center gap-1.5 text-xs">
+                Scale
+                <select
+                  className={selectCls}
+                  value={scale}
+                  onChange={(e) => setScale(e.target.value as ScaleId)}
+                >
+                  {SCALE_IDS.map((s) => (
+                    <option key={s} value={s}>
+                      {SCALE_LABELS[s]}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <Button
+                size="sm"
+                onClick={() => session.call('round:start', { storyId, scale })}
+                aria-keyshortcuts="e"
+              >
+                Start estimation
+              </Button>
+            </>
+          )}
+        </div>
+      )}
+      {round && (
+        <>
+          <h3 className="text-sm font-semibold">Estimation · {SCALE_LABELS[round.scale]}</h3>
+          {canEdit && !round.revealed && <VoteCards key={round.scale} round={round} meId={me.id} />}
+          <RoundResult round={round} state={state} />
+          {isOwner && <OwnerRoundControls key={String(round.revealed)} round={round} />}
+          <ReferencePoints exclude={storyId} />
+        </>
+      )}
+    </section>
+  );
+}
