@@ -18,9 +18,19 @@ interface Props {
   peers: Peer[];
   shareOpen: boolean;
   onToggleShare: () => void;
+  trashOpen: boolean;
+  onToggleTrash: () => void;
 }
 
-export function BoardHeader({ fallbackTitle, status, peers, shareOpen, onToggleShare }: Props) {
+export function BoardHeader({
+  fallbackTitle,
+  status,
+  peers,
+  shareOpen,
+  onToggleShare,
+  trashOpen,
+  onToggleTrash,
+}: Props) {
   const { doc, canEdit, isOwner } = useBoard();
   const meta = useMeta(doc);
   const title = meta.title || fallbackTitle;
@@ -62,6 +72,16 @@ export function BoardHeader({ fallbackTitle, status, peers, shareOpen, onToggleS
               aria-expanded={shareOpen}
             >
               <Icon name="share" className="size-3.5" /> Share
+            </Button>
+          )}
+          {isOwner && (
+            <Button
+              size="sm"
+              variant={trashOpen ? 'secondary' : 'ghost'}
+              onClick={onToggleTrash}
+              aria-expanded={trashOpen}
+            >
+              Trash
             </Button>
           )}
         </div>

@@ -5,6 +5,7 @@ import type { SyncStatus } from '@/lib/realtime/sync-client';
 import type { BoardLinks } from '@/lib/validation/api';
 import { cx } from '@/components/ui/cx';
 import { SharePanel } from '@/components/share/share-panel';
+import { TrashPanel } from '@/components/admin/trash-panel';
 import type { Peer } from '@/components/presence/use-peers';
 import { useBoard } from './board-context';
 import { BoardHeader } from './board-header';
@@ -22,9 +23,10 @@ interface Props {
 
 /** The board's layout: header, optional share panel, backlog, and the open story beside it. */
 export function BoardView({ title, links, status, peers, initialShareOpen }: Props) {
-  const { canEdit, isOwner, openStoryId, openStory } = useBoard();
+  const { boardId, canEdit, isOwner, openStoryId, openStory } = useBoard();
   const [shareOpen, setShareOpen] = useState(initialShareOpen);
   const [composing, setComposing] = useState(false);
+  const [trashOpen, setTrashOpen] = useState(false);
 
   useBoardShortcuts({
     onNew: canEdit ? () => setComposing(true) : undefined,
@@ -40,9 +42,14 @@ export function BoardView({ title, links, status, peers, initialShareOpen }: Pro
           peers={peers}
           shareOpen={shareOpen}
           onToggleShare={() => setShareOpen((o) => !o)}
+          trashOpen={trashOpen}
+          onToggleTrash={() => setTrashOpen((o) => !o)}
         />
         <main className="mx-auto flex w-full max-w-3xl flex-1 flex-col gap-6 px-6 py-8">
-          {isOwner && shareOpen && <SharePanel links={links} onClose={() => setShareOpen(false)} />}
+          {isOwner && shareOpen && (
+            <SharePanel links={links} onClose={() => setShareOpen(false)} boardId={boardId} title={title} />
+          )}
+          {isOwner && trashOpen && <TrashPanel onClose={() => setTrashOpen(false)} />}
           <StoryList peers={peers} composing={composing} setComposing={setComposing} synced={status.synced} />
         </main>
       </div>

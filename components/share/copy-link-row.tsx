@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { Icon } from '@/components/ui/icon';
 import { copyText } from './clipboard';
@@ -12,10 +12,13 @@ export function CopyLinkRow({
   label,
   description,
   url,
+  action,
 }: {
   label: string;
   description: string;
   url: string;
+  /** an extra control under the link (the owner's "Replace") */
+  action?: ReactNode;
 }) {
   const id = useId();
   const [state, setState] = useState<CopyState>('idle');
@@ -50,6 +53,7 @@ export function CopyLinkRow({
           {state === 'copied' ? 'Copied' : state === 'failed' ? 'Select' : 'Copy'}
         </Button>
       </div>
+      {action && <div className="sm:col-start-2">{action}</div>}
       <span className="sr-only" aria-live="polite">
         {state === 'copied'
           ? `${label} copied`

@@ -1,12 +1,48 @@
 'use client';
 
+import { useState } from 'react';
+import { useRouter } from 'next/navigation';
 import type { BoardLinks } from '@/lib/validation/api';
+import type { Role } from '@/lib/board/types';
 import { Button } from '@/components/ui/button';
 import { Icon } from '@/components/ui/icon';
+import { DeleteBoard } from '@/components/admin/delete-board';
+import { ReplaceLink } from '@/components/admin/replace-link';
+import { deleteBoard, keyFromLink, rotateLink } from '@/components/admin/owner-api';
 import { CopyLinkRow } from './copy-link-row';
 
-/** Owner only: the three links of a board and what each lets people do. */
-export function SharePanel({ links, onClose }: { links: BoardLinks | undefined; onClose: () => void }) {
+/** Owner only: the three links of a board, what each lets people do, and replacing them. */
+export function SharePanel({
+  links: initial,
+  onClose,
+  boardId,
+  title,
+}: {
+  links: BoardLinks | undefined;
+  onClose: () => void;
+  boardId: string;
+  title: string;
+}) {
+  const [links, setLinks] = useState(initial);
+  const router = useRouter();
+
+  async function replace(role: Role) {
+    if (!links) return;
+    const r = await rotateLink(boardId, keyFromLink(links.owner), role);
+    setLinks(r.links);
+    // Our own owner key just stopped working: continue on the new owner link.
+    if (role === 'owner') {
+      window.location.replace(r.link);
+      window.location.reload();
+    }
+  }
+
+  async function remove() {
+    if (!links) return;
+    await deleteBoard(boardId, keyFromLink(links.owner));
+    router.push('/');
+  }
+
   return (
     <section
       aria-labelledby="share-title"
@@ -31,22 +67,29 @@ export function SharePanel({ links, onClose }: { links: BoardLinks | undefined; 
             label="Team link"
             description="For the team: add stories and notes, vote, react."
             url={links.team}
+            action={<ReplaceLink role="team" onReplace={replace} />}
           />
           <CopyLinkRow
             label="View link"
             description="Read-only: follow along, cannot change anything."
             url={links.view}
+            action={<ReplaceLink role="view" onReplace={replace} />}
           />
           <CopyLinkRow
             label="Owner link"
             description="Full control: facilitate, publish, rotate links. Keep it private."
             url={links.owner}
+            action={<ReplaceLink role="owner" onReplace={replace} />}
           />
         </div>
       ) : (
         <p className="mt-3 text-sm text-zinc-600 dark:text-zinc-400">The server did not return the links.</p>
       )}
-      {/* Room for the team-link QR code (journey 1) once it lands. */}
+      {links && (
+        <div className="mt-3 border-t border-zinc-100 pt-3 dark:border-zinc-800">
+          <DeleteBoard title={title} onDelete={remove} />
+        </div>
+      )}
     </section>
   );
 }

@@ -1,0 +1,106 @@
+'use client';
+
+import { useMemo } from 'react';
+import { restoreNote, restoreStory } from '@/lib/board/ops';
+import { useAllNotes, useAllStories, useAuthorNames } from '@/lib/board/hooks';
+import { useBoard } from '@/components/board/board-context';
+import { Button } from '@/components/ui/button';
+import { Icon } from '@/components/ui/icon';
+import { RelativeTime } from '@/components/ui/relative-time';
+
+interface TrashItem {
+  kind: 'story' | 'note';
+  id: string;
+  text: string;
+  where: string | null;
+  deletedAt: number;
+  deletedBy: string | null;
+}
+
+/** Owner only: soft-deleted stories and notes, who deleted them and when, and a way back. */
+export function TrashPanel({ onClose }: { onClose: () => void }) {
+  const { doc, me } = useBoard();
+  const stories = useAllStories(doc);
+  const notes = useAllNotes(doc);
+  const names = useAuthorNames(doc);
+  const items = useMemo(() => {
+    const titles = new Map(stories.map((s) => [s.id, s.title]));
+    const out: TrashItem[] = [
+      ...stories
+        .filter((s) => s.deletedAt !== null)
+        .map((s) => ({
+          kind: 'story' as const,
+          id: s.id,
+          text: s.title,
+          where: null,
+          deletedAt: s.deletedAt!,
+          deletedBy: s.deletedBy,
+        })),
+      ...notes
+        .filter((n) => n.deletedAt !== null)
+        .map((n) => ({
+          kind: 'note' as const,
+          id: n.id,
+          text: n.text,
+          where: titles.get(n.storyId) ?? null,
+          deletedAt: n.deletedAt!,
+          deletedBy: n.deletedBy,
+        })),
+    ];
+    return out.sort((a, b) => b.deletedAt - a.deletedAt);
+  }, [stories, notes]);
+
+  const who = (id: string | null) => (!id ? 'Someone' : id === me.id ? 'You' : (names.get(id) ?? 'Someone'));
+  const restore = (item: TrashItem) =>
+    item.kind === 'story' ? restoreStory(doc, item.id) : restoreNote(doc, item.id);
+
+  return (
+    <section
+      aria-labelledby="trash-title"
+      className="rounded-xl border border-zinc-200 bg-white px-5 py-4 shadow-xs dark:border-zinc-800 dark:bg-zinc-900"
+    >
+      <div className="flex items-start justify-between gap-4">
+        <div>
+          <h2 id="trash-title" className="text-sm font-semibold">
+            Trash
+          </h2>
+          <p className="mt-0.5 text-xs text-zinc-500 dark:text-zinc-400">
+            Deleted stories and notes stay here until you restore them.
+          </p>
+        </div>
+        <Button variant="ghost" size="sm" onClick={onClose} aria-label="Close trash">
+          <Icon name="close" className="size-3.5" />
+        </Button>
+      </div>
+      {items.length === 0 ? (
+        <p className="mt-3 text-sm text-zinc-600 dark:text-zinc-400">Nothing has been deleted.</p>
+      ) : (
+        <ul className="mt-2 divide-y divide-zinc-100 dark:divide-zinc-800" data-testid="trash-list">
+          {items.map((item) => (
+            <li key={`${item.kind}:${item.id}`} className="flex items-start justify-between gap-4 py-3">
+              <div className="min-w-0">
+                <p className="truncate text-sm">
+                  <span className="mr-2 rounded bg-zinc-100 px-1.5 py-0.5 text-xs text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">
+                    {item.kind}
+                  </span>
+                  {item.text || <em className="text-zinc-500">(empty)</em>}
+                </p>
+                <p className="mt-0.5 text-xs text-zinc-500 dark:text-zinc-400">
+                  {item.where && <>On “{item.where}” · </>}Deleted by {who(item.deletedBy)}{' '}
+                  <RelativeTime at={item.deletedAt} />
+                </p>
+              </div>
+              <Button
+                size="sm"
+                onClick={() => restore(item)}
+                aria-label={`Restore ${item.kind}: ${item.text.slice(0, 40)}`}
+              >
+                Restore
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
