@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createStory } from '../lib/board/ops';
+import { addNote, createStory, deleteNote, deleteStory, restoreNote, restoreStory } from '../lib/board/ops';
+import { readNotes, readStories } from '../lib/board/schema';
 import type { RotateLinkResponse } from '../lib/validation/api';
 import { upgradeStatus } from './helpers/upgrade';
 import { createBoard, keyOf, startServer, type TestServer } from './helpers/server';
@@ -119,5 +120,42 @@ describe('link rotation and board deletion', () => {
     const text = lines.join('\n');
     expect(lines.length).toBeGreaterThan(2);
     for (const k of [b.owner, b.team, b.view, 'bad-key-bad-key-bad-key-1']) expect(text).not.toContain(k);
+  });
+});
+
+describe('trash', () => {
+  it('soft-deleted notes and stories keep who and when, and a restore reaches every client and the store', async () => {
+    srv = await startServer();
+    const b = await createBoard(srv.url);
+    const owner = connect(srv.wsUrl, b.id, b.owner);
+    const dev = connect(srv.wsUrl, b.id, b.team);
+    await Promise.all([synced(owner), synced(dev)]);
+    const storyId = createStory(dev.doc, { title: 'Gift cards', createdBy: 'dev' });
+    const noteId = addNote(dev.doc, {
+      storyId,
+      kind: 'risk',
+      text: 'Fraud',
+      authorId: 'dev',
+      authorName: 'Dana',
+    });
+    deleteNote(dev.doc, noteId, 'dev');
+    deleteStory(dev.doc, storyId, 'dev');
+    await vi.waitFor(() => {
+      expect(readNotes(owner.doc).find((n) => n.id === noteId)).toMatchObject({ deletedBy: 'dev' });
+      expect(readStories(owner.doc).find((s) => s.id === storyId)?.deletedAt).toBeGreaterThan(0);
+    });
+    restoreStory(owner.doc, storyId);
+    restoreNote(owner.doc, noteId);
+    await saved(owner);
+    await vi.waitFor(() => {
+      expect(readNotes(dev.doc).find((n) => n.id === noteId)).toMatchObject({
+        deletedAt: null,
+        deletedBy: null,
+      });
+      expect(readStories(dev.doc).find((s) => s.id === storyId)?.deletedAt).toBeNull();
+    });
+    const fresh = connect(srv.wsUrl, b.id, b.view);
+    await synced(fresh);
+    expect(readNotes(fresh.doc).find((n) => n.id === noteId)?.deletedAt).toBeNull();
   });
 });
