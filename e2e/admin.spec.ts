@@ -13,6 +13,9 @@ test('owner replaces the team link while a developer is on the board: they get a
 
   await po.page.getByRole('button', { name: 'Share' }).click();
   const share = po.page.getByRole('region', { name: 'Share this board' });
+  await expect(
+    share.getByTestId('share-qr').getByRole('img', { name: 'QR code of the team link' }),
+  ).toHaveAttribute('src', /^data:image\/png;base64,/);
   await share.getByRole('button', { name: 'Replace team link' }).click();
   await share.getByRole('button', { name: 'Yes, replace the team link' }).click();
   const teamInput = share.getByLabel('Team link', { exact: true });

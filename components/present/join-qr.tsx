@@ -1,7 +1,6 @@
 'use client';
 
-import { useEffect, useState } from 'react';
-import QRCode from 'qrcode';
+import { useQrDataUrl } from '@/components/ui/use-qr';
 
 /**
  * The team link as a QR code, for people in the room to join from their phones. Only rendered
@@ -9,17 +8,7 @@ import QRCode from 'qrcode';
  * never shows the team key.
  */
 export function JoinQr({ link }: { link: string }) {
-  const [src, setSrc] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    QRCode.toDataURL(link, { margin: 1, width: 240 }).then(
-      (url) => live && setSrc(url),
-      () => undefined, // no QR is better than a broken page
-    );
-    return () => {
-      live = false;
-    };
-  }, [link]);
+  const src = useQrDataUrl(link);
   if (!src) return null;
   return (
     <figure className="mt-auto flex items-center gap-4 self-end" data-testid="join-qr">

@@ -10,6 +10,7 @@ import { DeleteBoard } from '@/components/admin/delete-board';
 import { ReplaceLink } from '@/components/admin/replace-link';
 import { deleteBoard, keyFromLink, rotateLink } from '@/components/admin/owner-api';
 import { CopyLinkRow } from './copy-link-row';
+import { TeamQr } from './team-qr';
 
 /** Owner only: the three links of a board, what each lets people do, and replacing them. */
 export function SharePanel({
@@ -86,7 +87,8 @@ export function SharePanel({
         <p className="mt-3 text-sm text-zinc-600 dark:text-zinc-400">The server did not return the links.</p>
       )}
       {links && (
-        <div className="mt-3 border-t border-zinc-100 pt-3 dark:border-zinc-800">
+        <div className="mt-3 flex flex-wrap items-end justify-between gap-4 border-t border-zinc-100 pt-3 dark:border-zinc-800">
+          <TeamQr link={links.team} />
           <DeleteBoard title={title} onDelete={remove} />
         </div>
       )}
