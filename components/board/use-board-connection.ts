@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { BoardConnection, type SyncStatus } from '@/lib/realtime/sync-client';
+import { BoardConnection, INITIAL_STATUS, type SyncStatus } from '@/lib/realtime/sync-client';
 
 /** ws(s)://<this host>/sync — the sync server shares the page's origin. */
 export function syncUrl(): string {
@@ -36,14 +36,7 @@ export function useBoardConnection(
 }
 
 const noop = () => () => undefined;
-const NONE: SyncStatus = {
-  connection: 'connecting',
-  synced: false,
-  unsaved: 0,
-  waiting: 0,
-  closed: null,
-  denied: null,
-};
+const NONE: SyncStatus = INITIAL_STATUS;
 
 export function useSyncStatus(conn: BoardConnection | null): SyncStatus {
   return useSyncExternalStore(conn?.subscribe ?? noop, conn?.getStatus ?? (() => NONE), () => NONE);

@@ -24,6 +24,16 @@ export interface SyncStatus {
   denied: string | null;
 }
 
+/** Status before anything is known (also what the UI shows before a connection exists). */
+export const INITIAL_STATUS: SyncStatus = {
+  connection: 'connecting',
+  synced: false,
+  unsaved: 0,
+  waiting: 0,
+  closed: null,
+  denied: null,
+};
+
 type WebSocketCtor = typeof WebSocket;
 
 export interface BoardConnectionOptions {
@@ -40,14 +50,7 @@ export interface BoardConnectionOptions {
 export class BoardConnection {
   readonly doc: Y.Doc;
   readonly provider: WebsocketProvider;
-  private status: SyncStatus = {
-    connection: 'connecting',
-    synced: false,
-    unsaved: 0,
-    waiting: 0,
-    closed: null,
-    denied: null,
-  };
+  private status: SyncStatus = INITIAL_STATUS;
   private listeners = new Set<() => void>();
   private sent = 0;
   private acked = 0;
