@@ -11,6 +11,7 @@ import { useBoard } from './board-context';
 import { ConnectionStatus } from './connection-status';
 import { WhyCoverage } from './why-coverage';
 import { PresentLink } from '@/components/session/present-link';
+import { ExportMenu } from '@/components/promote/export-menu';
 
 interface Props {
   fallbackTitle: string;
@@ -64,6 +65,7 @@ export function BoardHeader({
           <ConnectionStatus status={status} canEdit={canEdit} />
           <PresenceBar peers={peers} />
           <PresentLink />
+          <ExportMenu />
           {isOwner && (
             <Button
               size="sm"

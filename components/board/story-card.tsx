@@ -60,6 +60,11 @@ export function StoryCard({ story, counts, people, active, onOpen }: Props) {
         )}
         <div className="mt-3 flex flex-wrap items-center gap-3 text-xs text-zinc-500 dark:text-zinc-400">
           <StatusPill status={story.status} />
+          {story.formalVersion !== null && (
+            <span data-testid="promoted" className="font-medium text-emerald-700 dark:text-emerald-400">
+              Formal v{story.formalVersion}
+            </span>
+          )}
           {story.estimate && (
             <span
               data-testid="estimate"
