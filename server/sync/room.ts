@@ -1,10 +1,4 @@
 import * as Y from 'yjs';
-import {
-  Awareness,
-  applyAwarenessUpdate,
-  encodeAwarenessUpdate,
-  removeAwarenessStates,
-} from 'y-protocols/awareness';
 import type { RawData } from 'ws';
 import type { Role } from '../../lib/board/types';
 import { CLOSE, encodePersistedAck } from '../../lib/realtime/wire';
@@ -13,13 +7,11 @@ import type { Logger } from '../log';
 import type { Store, StoredDoc } from '../store/store';
 import type { Fanout, FanoutMessage } from '../scale/fanout';
 import { closeConn, send, type Conn } from './connection';
+import { REMOTE_ORIGIN, RoomPresence } from './room-presence';
 import { applyStored, foldUpdates } from './fold';
 import {
   ProtocolError,
-  decodeAwareness,
   decodeMessage,
-  encodeAwareness,
-  encodeAwarenessEntries,
   encodePermissionDenied,
   encodeSyncStep1,
   encodeSyncStep2,
@@ -28,9 +20,7 @@ import {
 } from './protocol';
 
 export const SERVER_ORIGIN = 'server';
-export const REMOTE_ORIGIN = 'remote';
-const MAX_CLIENT_IDS_PER_CONN = 8;
-const DEPARTED_MS = 60_000;
+export { REMOTE_ORIGIN };
 
 interface Pending {
   /** the connection whose message produced it, SERVER_ORIGIN, or REMOTE_ORIGIN */
@@ -59,7 +49,7 @@ export interface RoomDeps {
  */
 export class Room {
   readonly doc = new Y.Doc();
-  readonly awareness = new Awareness(this.doc);
+  readonly presence: RoomPresence;
   readonly conns = new Map<Conn['ws'], Conn>();
   /** joins in progress (gate passed, socket not yet attached): keeps the room from unloading */
   holds = 0;
@@ -74,10 +64,6 @@ export class Room {
   /** updates held back while step-2 answers wait */
   private held: { conn: Conn; update: Uint8Array }[] = [];
   private cleanWaiters: (() => void)[] = [];
-  /** awareness ids of connections that left recently: late re-broadcasts must not resurrect them */
-  private departed = new Map<number, number>();
-  /** awareness ids of clients connected to other instances */
-  private remoteIds = new Set<number>();
   private logCount = 0;
   private logBytes = 0;
   private docBytes = 0;
@@ -95,9 +81,14 @@ export class Room {
     this.logCount = stored.updates.length;
     this.logBytes = stored.updates.reduce((n, u) => n + u.byteLength, 0);
     this.docBytes = (stored.snapshot?.byteLength ?? 0) + this.logBytes;
-    this.awareness.setLocalState(null);
+    this.presence = new RoomPresence(this.doc, {
+      boardId,
+      maxAwarenessBytes: deps.config.limits.maxAwarenessBytes,
+      fanout: deps.fanout,
+      conns: () => this.conns.values(),
+      broadcast: (msg) => this.broadcast(msg, null),
+    });
     this.doc.on('update', this.onDocUpdate);
-    this.awareness.on('update', this.onAwarenessUpdate);
   }
 
   private onDocUpdate = (update: Uint8Array, origin: unknown) => {
@@ -109,31 +100,9 @@ export class Room {
     this.scheduleFlush();
   };
 
-  private onAwarenessUpdate = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ) => {
-    const changed = added.concat(updated, removed);
-    if (changed.length === 0) return;
-    this.noteAttendees(added.concat(updated));
-    const update = encodeAwarenessUpdate(this.awareness, changed);
-    this.broadcast(encodeAwareness(update), null);
-    if (origin !== REMOTE_ORIGIN) this.deps.fanout?.publish(this.boardId, 'awareness', update);
-  };
-
   /** Who was on the board and when (for the session summary), from presence. */
-  readonly attendees = new Map<string, { name: string; lastSeen: number }>();
-
-  private noteAttendees(ids: number[]) {
-    const now = Date.now();
-    for (const id of ids) {
-      const user = (
-        this.awareness.getStates().get(id) as { user?: { id?: unknown; name?: unknown } } | undefined
-      )?.user;
-      if (typeof user?.id === 'string' && typeof user.name === 'string') {
-        this.attendees.set(user.id, { name: user.name.slice(0, 80), lastSeen: now });
-      }
-    }
+  get attendees() {
+    return this.presence.attendees;
   }
 
   private broadcast(msg: Uint8Array, except: unknown) {
@@ -152,18 +121,13 @@ export class Room {
     conn.ws.on('pong', () => (conn.missedPongs = 0));
     // Like the reference server: ask for what the client has, and show who is here.
     send(conn, encodeSyncStep1(this.doc));
-    const states = [...this.awareness.getStates().keys()];
-    if (states.length > 0) send(conn, encodeAwareness(encodeAwarenessUpdate(this.awareness, states)));
+    const present = this.presence.snapshot();
+    if (present) send(conn, present);
   }
 
   private removeConn(conn: Conn) {
     if (!this.conns.delete(conn.ws)) return;
-    if (conn.clientIds.size > 0) {
-      const now = Date.now();
-      for (const id of conn.clientIds) this.departed.set(id, now);
-      for (const [id, t] of this.departed) if (now - t > DEPARTED_MS) this.departed.delete(id);
-      removeAwarenessStates(this.awareness, [...conn.clientIds], null);
-    }
+    this.presence.leave(conn);
     if (this.conns.size === 0) this.deps.onEmpty(this);
   }
 
@@ -181,10 +145,10 @@ export class Room {
         case 'update':
           return this.receiveUpdate(conn, msg.update);
         case 'awareness':
-          return this.receiveAwareness(conn, msg.update);
+          return this.presence.receive(conn, msg.update);
         case 'query-awareness': {
-          const ids = [...this.awareness.getStates().keys()];
-          return send(conn, encodeAwareness(encodeAwarenessUpdate(this.awareness, ids)));
+          const present = this.presence.snapshot();
+          return present ? send(conn, present) : undefined;
         }
         case 'auth':
           return; // clients have nothing to say on the auth channel
@@ -243,39 +207,6 @@ export class Room {
       if (err instanceof ProtocolError) return closeConn(conn, CLOSE.malformed, err.message);
       throw err;
     }
-  }
-
-  /**
-   * Stock providers re-broadcast every awareness change they receive, including other clients'.
-   * So entries for ids owned by another connection (or that just left) are ignored, not punished:
-   * a connection only ever speaks for the ids it claimed first.
-   */
-  private receiveAwareness(conn: Conn, update: Uint8Array) {
-    const own = [];
-    for (const e of decodeAwareness(update)) {
-      if (e.bytes > this.deps.config.limits.maxAwarenessBytes) {
-        return closeConn(conn, CLOSE.tooLarge, 'awareness state too large');
-      }
-      const owner = this.ownerOfClientId(e.clientId);
-      if ((owner && owner !== conn) || this.remoteIds.has(e.clientId)) continue;
-      if (!owner) {
-        if (e.state === null || this.departed.has(e.clientId)) continue;
-        if (conn.clientIds.size >= MAX_CLIENT_IDS_PER_CONN) continue;
-        conn.clientIds.add(e.clientId);
-      }
-      // Presence must tell the truth about roles: whatever a client claims, it shows its key's role.
-      const state = e.state as { user?: { role?: unknown } } | null;
-      if (state && typeof state === 'object' && state.user && typeof state.user === 'object') {
-        state.user.role = conn.role;
-      }
-      own.push(e);
-    }
-    if (own.length > 0) applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(own), conn);
-  }
-
-  private ownerOfClientId(id: number): Conn | null {
-    for (const c of this.conns.values()) if (c.clientIds.has(id)) return c;
-    return null;
   }
 
   private scheduleFlush() {
@@ -381,11 +312,7 @@ export class Room {
       if (m.kind === 'update') {
         Y.applyUpdate(this.doc, m.payload, REMOTE_ORIGIN);
       } else {
-        for (const e of decodeAwareness(m.payload)) {
-          if (e.state === null) this.remoteIds.delete(e.clientId);
-          else this.remoteIds.add(e.clientId);
-        }
-        applyAwarenessUpdate(this.awareness, m.payload, REMOTE_ORIGIN);
+        this.presence.applyRemote(m.payload);
       }
     } catch (err) {
       this.deps.log.error({ err, boardId: this.boardId, from: m.from }, 'bad fan-out message');
@@ -403,10 +330,7 @@ export class Room {
         this.deps.log.error({ err, boardId: this.boardId }, 'stored update failed to apply during resync');
       }
     }
-    // Re-announce our clients' presence to the instances that missed it.
-    const ids = [...this.awareness.getStates().keys()].filter((id) => !this.remoteIds.has(id));
-    if (ids.length > 0)
-      this.deps.fanout?.publish(this.boardId, 'awareness', encodeAwarenessUpdate(this.awareness, ids));
+    this.presence.announceLocal();
   }
 
   closeAll(code: number, reason: string): void {
@@ -424,7 +348,7 @@ export class Room {
     await this.deps.unsubscribe?.().catch(() => undefined);
     if (this.logCount > 0) await this.compact();
     this.doc.off('update', this.onDocUpdate);
-    this.awareness.destroy();
+    this.presence.destroy();
     this.doc.destroy();
   }
 
@@ -436,7 +360,7 @@ export class Room {
     this.pending = [];
     this.held = [];
     void this.deps.unsubscribe?.().catch(() => undefined);
-    this.awareness.destroy();
+    this.presence.destroy();
     this.doc.destroy();
   }
 }

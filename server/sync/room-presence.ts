@@ -1,0 +1,139 @@
+import type * as Y from 'yjs';
+import {
+  Awareness,
+  applyAwarenessUpdate,
+  encodeAwarenessUpdate,
+  removeAwarenessStates,
+} from 'y-protocols/awareness';
+import { CLOSE } from '../../lib/realtime/wire';
+import type { Fanout } from '../scale/fanout';
+import { closeConn, type Conn } from './connection';
+import { decodeAwareness, encodeAwareness, encodeAwarenessEntries } from './protocol';
+
+export const REMOTE_ORIGIN = 'remote';
+const MAX_CLIENT_IDS_PER_CONN = 8;
+const DEPARTED_MS = 60_000;
+
+export interface PresenceDeps {
+  boardId: string;
+  maxAwarenessBytes: number;
+  fanout?: Fanout;
+  /** the room's live connections */
+  conns: () => Iterable<Conn>;
+  /** sends a message to every connection of the room */
+  broadcast: (msg: Uint8Array) => void;
+}
+
+/**
+ * A room's presence (Yjs awareness): which connection speaks for which awareness ids, truthful
+ * roles, removal when a connection leaves, fan-out to other instances, and who attended.
+ */
+export class RoomPresence {
+  readonly awareness: Awareness;
+  /** who was on the board and when (for the session summary) */
+  readonly attendees = new Map<string, { name: string; lastSeen: number }>();
+  /** ids of connections that left recently: late re-broadcasts must not resurrect them */
+  private departed = new Map<number, number>();
+  /** ids of clients connected to other instances */
+  private remoteIds = new Set<number>();
+
+  constructor(
+    doc: Y.Doc,
+    private readonly deps: PresenceDeps,
+  ) {
+    this.awareness = new Awareness(doc);
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', this.onUpdate);
+  }
+
+  private onUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ) => {
+    const changed = added.concat(updated, removed);
+    if (changed.length === 0) return;
+    this.noteAttendees(added.concat(updated));
+    const update = encodeAwarenessUpdate(this.awareness, changed);
+    this.deps.broadcast(encodeAwareness(update));
+    if (origin !== REMOTE_ORIGIN) this.deps.fanout?.publish(this.deps.boardId, 'awareness', update);
+  };
+
+  private noteAttendees(ids: number[]) {
+    const now = Date.now();
+    for (const id of ids) {
+      const user = (
+        this.awareness.getStates().get(id) as { user?: { id?: unknown; name?: unknown } } | undefined
+      )?.user;
+      if (typeof user?.id === 'string' && typeof user.name === 'string') {
+        this.attendees.set(user.id, { name: user.name.slice(0, 80), lastSeen: now });
+      }
+    }
+  }
+
+  /** Every current state, for a newcomer or a query-awareness; null when nobody is here. */
+  snapshot(): Uint8Array | null {
+    const ids = [...this.awareness.getStates().keys()];
+    return ids.length > 0 ? encodeAwareness(encodeAwarenessUpdate(this.awareness, ids)) : null;
+  }
+
+  /**
+   * Stock providers re-broadcast every awareness change they receive, including other clients'.
+   * So entries for ids owned by another connection (or that just left) are ignored, not punished:
+   * a connection only ever speaks for the ids it claimed first.
+   */
+  receive(conn: Conn, update: Uint8Array): void {
+    const own = [];
+    for (const e of decodeAwareness(update)) {
+      if (e.bytes > this.deps.maxAwarenessBytes)
+        return closeConn(conn, CLOSE.tooLarge, 'awareness state too large');
+      const owner = this.ownerOf(e.clientId);
+      if ((owner && owner !== conn) || this.remoteIds.has(e.clientId)) continue;
+      if (!owner) {
+        if (e.state === null || this.departed.has(e.clientId)) continue;
+        if (conn.clientIds.size >= MAX_CLIENT_IDS_PER_CONN) continue;
+        conn.clientIds.add(e.clientId);
+      }
+      // Presence must tell the truth about roles: whatever a client claims, it shows its key's role.
+      const state = e.state as { user?: { role?: unknown } } | null;
+      if (state && typeof state === 'object' && state.user && typeof state.user === 'object') {
+        state.user.role = conn.role;
+      }
+      own.push(e);
+    }
+    if (own.length > 0) applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(own), conn);
+  }
+
+  private ownerOf(id: number): Conn | null {
+    for (const c of this.deps.conns()) if (c.clientIds.has(id)) return c;
+    return null;
+  }
+
+  /** A connection left: its states go for everyone at once (no ghost avatars). */
+  leave(conn: Conn): void {
+    if (conn.clientIds.size === 0) return;
+    const now = Date.now();
+    for (const id of conn.clientIds) this.departed.set(id, now);
+    for (const [id, t] of this.departed) if (now - t > DEPARTED_MS) this.departed.delete(id);
+    removeAwarenessStates(this.awareness, [...conn.clientIds], null);
+  }
+
+  /** Presence from another instance. */
+  applyRemote(payload: Uint8Array): void {
+    for (const e of decodeAwareness(payload)) {
+      if (e.state === null) this.remoteIds.delete(e.clientId);
+      else this.remoteIds.add(e.clientId);
+    }
+    applyAwarenessUpdate(this.awareness, payload, REMOTE_ORIGIN);
+  }
+
+  /** After a fan-out outage: re-announce our own clients to the instances that missed them. */
+  announceLocal(): void {
+    const ids = [...this.awareness.getStates().keys()].filter((id) => !this.remoteIds.has(id));
+    if (ids.length > 0)
+      this.deps.fanout?.publish(this.deps.boardId, 'awareness', encodeAwarenessUpdate(this.awareness, ids));
+  }
+
+  destroy(): void {
+    this.awareness.destroy();
+  }
+}
