@@ -94,3 +94,27 @@ export function moveCriterion(doc: Y.Doc, storyId: string, from: number, to: num
     arr.insert(to, [text(value)]);
   }, origin);
 }
+
+/** Replaces the draft's narrative and criteria with freshly built ones, keeping the draft itself. */
+export function rebuildDraft(doc: Y.Doc, storyId: string, draft: Draft, origin?: unknown): void {
+  const m = getDraftMap(doc, storyId);
+  if (!m) return;
+  doc.transact(() => {
+    const narrative = m.get('narrative');
+    if (narrative instanceof Y.Text) {
+      narrative.delete(0, narrative.length);
+      narrative.insert(0, draft.narrative);
+    } else {
+      m.set('narrative', text(draft.narrative));
+    }
+    const criteria = new Y.Array<Y.Text>();
+    criteria.push(draft.criteria.map(text));
+    m.set('criteria', criteria);
+  }, origin);
+}
+
+/** Ends the draft (discarded, or published as a version): the next Promote starts a new one. */
+export function discardDraft(doc: Y.Doc, storyId: string, origin?: unknown): void {
+  if (!getDraftMap(doc, storyId)) return;
+  doc.transact(() => roots(doc).drafts.delete(storyId), origin);
+}
