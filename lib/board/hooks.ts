@@ -2,7 +2,17 @@
 
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
-import { getStoryMap, readMeta, readNotes, readStories, roots, textOf } from './schema';
+import {
+  getStoryMap,
+  readMeta,
+  readMetrics,
+  readNotes,
+  readPersonas,
+  readStories,
+  readValueStreams,
+  roots,
+  textOf,
+} from './schema';
 import {
   countsByStory,
   liveStories,
@@ -11,7 +21,7 @@ import {
   type NoteThread,
   type StoryCounts,
 } from './summary';
-import type { BoardMetaView, NoteView, StoryView } from './types';
+import type { BoardMetaView, MetricView, NoteView, PersonaView, StoryView } from './types';
 
 /**
  * React bindings for the board Y.Doc. Each root type gets one deep observer that bumps a version
@@ -142,4 +152,25 @@ export function useStoryText(doc: Y.Doc, storyId: string, key: 'title' | 'why'):
   const mapV = useTypeVersion(map, false);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `mapV` signals the field being replaced
   return useMemo(() => (map ? textOf(map, key) : null), [map, key, mapV]);
+}
+
+/** Every persona (archived included, flagged), oldest first. */
+export function usePersonas(doc: Y.Doc): PersonaView[] {
+  const v = useTypeVersion(roots(doc).personas);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `v` is the change signal for `doc`
+  return useMemo(() => readPersonas(doc), [doc, v]);
+}
+
+/** Every metric (archived included, flagged), oldest first. */
+export function useMetrics(doc: Y.Doc): MetricView[] {
+  const v = useTypeVersion(roots(doc).metrics);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `v` is the change signal for `doc`
+  return useMemo(() => readMetrics(doc), [doc, v]);
+}
+
+/** The board's value stream names, in lane order (meta is watched deeply: the list is a nested Y.Array). */
+export function useValueStreams(doc: Y.Doc): string[] {
+  const v = useTypeVersion(roots(doc).meta);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `v` is the change signal for `doc`
+  return useMemo(() => readValueStreams(doc), [doc, v]);
 }

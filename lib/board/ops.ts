@@ -1,16 +1,28 @@
 import * as Y from 'yjs';
 import { nanoid } from 'nanoid';
-import { getNoteMap, getStoryMap, isEntityMap, readStory, roots, type EntityMap } from './schema';
+import {
+  getMetricMap,
+  getNoteMap,
+  getPersonaMap,
+  getStoryMap,
+  isEntityMap,
+  readStory,
+  readValueStreams,
+  roots,
+  type EntityMap,
+} from './schema';
 import {
   NOTE_KINDS,
   NOTE_MAX,
+  SCORE_MAX,
+  SCORE_MIN,
   STORY_STATUSES,
   TITLE_MAX,
   WHY_MAX,
   type NoteKind,
   type StoryStatus,
 } from './types';
-import { rankBetween, sortByRank } from './ordering';
+import { isValidRank, rankBetween, sortByRank, type RankWrite } from './ordering';
 
 /**
  * Pure edits of the board document. Each runs in one transaction so collaborators see it whole,
@@ -82,9 +94,78 @@ export function setStoryStatus(doc: Y.Doc, storyId: string, status: StoryStatus,
 }
 
 export function setStoryRank(doc: Y.Doc, storyId: string, rank: string, origin?: unknown): void {
+  applyRanks(doc, [{ id: storyId, rank }], origin);
+}
+
+/** Writes several rank keys in one transaction (a move that also ranks unranked neighbours, an applied suggestion). */
+export function applyRanks(doc: Y.Doc, writes: readonly RankWrite[], origin?: unknown): void {
+  const maps = writes.map((w) => {
+    if (!isValidRank(w.rank)) throw new BoardOpError('Malformed rank key');
+    const m = getStoryMap(doc, w.id);
+    if (!m) throw new BoardOpError('No such story');
+    return [m, w.rank] as const;
+  });
+  if (maps.length === 0) return;
+  doc.transact(() => {
+    for (const [m, rank] of maps) m.set('rank', rank);
+  }, origin);
+}
+
+function storyOrThrow(doc: Y.Doc, storyId: string): EntityMap {
   const m = getStoryMap(doc, storyId);
   if (!m) throw new BoardOpError('No such story');
-  doc.transact(() => m.set('rank', rank), origin);
+  return m;
+}
+
+/** Sets (or clears, with null) a story's persona; unknown persona ids are refused. */
+export function setStoryPersona(
+  doc: Y.Doc,
+  storyId: string,
+  personaId: string | null,
+  origin?: unknown,
+): void {
+  const m = storyOrThrow(doc, storyId);
+  if (personaId !== null && !getPersonaMap(doc, personaId)) throw new BoardOpError('No such persona');
+  doc.transact(() => (personaId === null ? m.delete('personaId') : m.set('personaId', personaId)), origin);
+}
+
+export function setStoryMetric(doc: Y.Doc, storyId: string, metricId: string | null, origin?: unknown): void {
+  const m = storyOrThrow(doc, storyId);
+  if (metricId !== null && !getMetricMap(doc, metricId)) throw new BoardOpError('No such metric');
+  doc.transact(() => (metricId === null ? m.delete('metricId') : m.set('metricId', metricId)), origin);
+}
+
+/** Puts a story in a value stream on the board's list (null = no stream), optionally at a new rank. */
+export function setStoryStream(
+  doc: Y.Doc,
+  storyId: string,
+  stream: string | null,
+  ranks: readonly RankWrite[] = [],
+  origin?: unknown,
+): void {
+  const m = storyOrThrow(doc, storyId);
+  if (stream !== null && !readValueStreams(doc).includes(stream))
+    throw new BoardOpError('No such value stream');
+  doc.transact(() => {
+    if (stream === null) m.delete('stream');
+    else m.set('stream', stream);
+    applyRanks(doc, ranks, origin);
+  }, origin);
+}
+
+/** Value or effort, an integer 1–10 (null clears it). */
+export function setStoryScore(
+  doc: Y.Doc,
+  storyId: string,
+  field: 'value' | 'effort',
+  score: number | null,
+  origin?: unknown,
+): void {
+  const m = storyOrThrow(doc, storyId);
+  if (score !== null && !(Number.isInteger(score) && score >= SCORE_MIN && score <= SCORE_MAX)) {
+    throw new BoardOpError(`${field === 'value' ? 'Value' : 'Effort'} is a whole number from 1 to 10`);
+  }
+  doc.transact(() => (score === null ? m.delete(field) : m.set(field, score)), origin);
 }
 
 export function deleteStory(doc: Y.Doc, storyId: string, by: string, origin?: unknown): void {

@@ -1,8 +1,16 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { compareRank, isValidRank, rankAt, rankBetween, sortByRank } from './ordering';
-import { createStory, setStoryRank } from './ops';
-import { readStories } from './schema';
+import {
+  compareRank,
+  isValidRank,
+  planMove,
+  rankAt,
+  rankBetween,
+  rankWritesFor,
+  sortByRank,
+} from './ordering';
+import { applyRanks, createStory, setStoryRank } from './ops';
+import { readStories, roots } from './schema';
 
 describe('ordering', () => {
   it('generates keys strictly between neighbours and sorts missing or malformed ranks last', () => {
@@ -63,6 +71,65 @@ describe('ordering', () => {
       const orderB = sortByRank(readStories(b)).map((s) => s.id);
       expect(orderA).toEqual(orderB);
       expect(new Set(orderA).size).toBe(12);
+    }
+  });
+
+  it('planMove writes only the moved story, unless neighbours share a key or have none', () => {
+    const keys = [rankBetween(null, null)];
+    for (let i = 0; i < 3; i++) keys.push(rankBetween(keys.at(-1)!, null));
+    const sorted = keys.map((rank, i) => ({ id: `s${i}`, rank }));
+    expect(planMove(sorted, sorted[3]!, 0)).toEqual([{ id: 's3', rank: expect.any(String) }]);
+    expect(planMove(sorted, sorted[1]!, 1)).toEqual([]);
+    // Two stories share a key: placing between them must re-key one of them too.
+    const tied = [
+      { id: 'a', rank: keys[0]! },
+      { id: 'b', rank: keys[0]! },
+      { id: 'c', rank: null },
+      { id: 'd', rank: null },
+    ];
+    const mover = { id: 'm', rank: keys[3]! };
+    for (let index = 0; index <= tied.length; index++) {
+      const writes = planMove(tied, mover, index);
+      const after = tied.map((t) => ({ ...t, rank: writes.find((w) => w.id === t.id)?.rank ?? t.rank }));
+      const m = { ...mover, rank: writes.find((w) => w.id === 'm')!.rank };
+      const order = sortByRank([...after, m]).map((s) => s.id);
+      expect(order.indexOf('m')).toBe(index);
+    }
+    expect(rankWritesFor(sorted)).toEqual([]);
+  });
+
+  it('property: random concurrent moves on two replicas converge; every story exactly once', () => {
+    for (const start of [1, 7, 99, 2024]) {
+      let seed = start;
+      const rand = (n: number) => {
+        seed = (seed * 1103515245 + 12345) % 2 ** 31;
+        return seed % n;
+      };
+      const a = new Y.Doc();
+      const b = new Y.Doc();
+      const ids = new Set<string>();
+      for (let i = 0; i < 15; i++) ids.add(createStory(a, { title: `S${i}`, createdBy: 'a' }));
+      // A foreign client left one story without a rank and one with garbage.
+      const [first, second] = [...ids];
+      roots(a).stories.get(first!)!.delete('rank');
+      roots(a).stories.get(second!)!.set('rank', '!!');
+      Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+      for (let round = 0; round < 40; round++) {
+        for (const doc of [a, b]) {
+          for (let k = 1 + rand(3); k > 0; k--) {
+            const live = sortByRank(readStories(doc));
+            const moving = live[rand(live.length)]!;
+            applyRanks(doc, planMove(live, moving, rand(live.length)));
+          }
+        }
+        Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)));
+        Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
+        const orderA = sortByRank(readStories(a)).map((s) => s.id);
+        const orderB = sortByRank(readStories(b)).map((s) => s.id);
+        expect(orderA).toEqual(orderB);
+        expect(orderA.length).toBe(ids.size);
+        expect(new Set(orderA)).toEqual(ids);
+      }
     }
   });
 });

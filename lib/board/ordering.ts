@@ -49,3 +49,81 @@ export function rankAt(sorted: readonly Rankable[], index: number): string {
 export function ranksAfter(last: string | null, n: number): string[] {
   return generateNKeysBetween(last, null, n);
 }
+
+export interface RankWrite {
+  id: string;
+  rank: string;
+}
+
+/**
+ * The fewest rank writes that make `target` the sorted order. Stories already in increasing rank
+ * order along `target` (a longest strictly increasing run of keys) keep their keys; the others get
+ * fresh keys between their kept neighbours. `mustWrite` ids are never kept (the story a person moved:
+ * we write it rather than a bystander, so a concurrent move of that bystander is not overwritten).
+ * A trailing run of unranked stories already in id order is left unranked: it sorts last anyway.
+ */
+export function rankWritesFor(
+  target: readonly Rankable[],
+  mustWrite: ReadonlySet<string> = new Set(),
+): RankWrite[] {
+  let end = target.length;
+  while (end > 0) {
+    const item = target[end - 1]!;
+    const next = target[end];
+    if (item.rank !== null || mustWrite.has(item.id) || (next && item.id > next.id)) break;
+    end -= 1;
+  }
+  const keep = longestIncreasing(target.slice(0, end), mustWrite);
+  const writes: RankWrite[] = [];
+  let gap: string[] = [];
+  let lo: string | null = null;
+  const flush = (hi: string | null) => {
+    if (gap.length === 0) return;
+    const keys = generateNKeysBetween(lo, hi, gap.length);
+    gap.forEach((id, i) => writes.push({ id, rank: keys[i]! }));
+    gap = [];
+  };
+  for (let i = 0; i < end; i++) {
+    const item = target[i]!;
+    if (keep.has(i)) {
+      flush(item.rank);
+      lo = item.rank;
+    } else gap.push(item.id);
+  }
+  flush(null);
+  return writes;
+}
+
+/** Indexes of a longest subsequence whose (non-null) keys strictly increase; O(n log n). */
+function longestIncreasing(items: readonly Rankable[], skip: ReadonlySet<string>): Set<number> {
+  const tails: number[] = []; // tails[k] = index of the smallest last key of an increasing run of length k+1
+  const prev = new Array<number>(items.length).fill(-1);
+  items.forEach((item, i) => {
+    const key = item.rank;
+    if (key === null || skip.has(item.id)) return;
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (items[tails[mid]!]!.rank! < key) lo = mid + 1;
+      else hi = mid;
+    }
+    prev[i] = lo > 0 ? tails[lo - 1]! : -1;
+    tails[lo] = i;
+  });
+  const keep = new Set<number>();
+  for (let i = tails.at(-1) ?? -1; i >= 0; i = prev[i]!) keep.add(i);
+  return keep;
+}
+
+/**
+ * Writes that move one story to `index` of `sorted` (the full backlog order without the story).
+ * Usually one key; more only when neighbours share a key or are unranked.
+ */
+export function planMove(sorted: readonly Rankable[], moving: Rankable, index: number): RankWrite[] {
+  const rest = sorted.filter((s) => s.id !== moving.id);
+  const i = Math.max(0, Math.min(index, rest.length));
+  const target = [...rest.slice(0, i), moving, ...rest.slice(i)];
+  if (target.length === sorted.length && target.every((t, k) => t.id === sorted[k]!.id)) return [];
+  return rankWritesFor(target, new Set([moving.id]));
+}

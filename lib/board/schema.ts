@@ -1,10 +1,17 @@
 import * as Y from 'yjs';
 import {
+  DESCRIPTION_MAX,
+  METRIC_DIRECTIONS,
+  NAME_MAX,
   NOTE_KINDS,
   STORY_STATUSES,
+  STREAM_MAX,
   type BoardMetaView,
+  type MetricDirection,
+  type MetricView,
   type NoteKind,
   type NoteView,
+  type PersonaView,
   type StoryStatus,
   type StoryView,
 } from './types';
@@ -151,4 +158,88 @@ export function readNotes(doc: Y.Doc): NoteView[] {
     if (n) out.push(n);
   });
   return out;
+}
+
+/** A persona; a foreign client's entry without a name reads as null (not shown, never picked). */
+export function readPersona(id: string, map: EntityMap): PersonaView | null {
+  const name = readText(map, 'name').trim().slice(0, NAME_MAX);
+  if (!name) return null;
+  return {
+    id,
+    name,
+    description: readText(map, 'description').trim().slice(0, DESCRIPTION_MAX),
+    archived: map.get('archived') === true,
+    createdAt: num(map, 'createdAt') ?? 0,
+  };
+}
+
+export function readMetric(id: string, map: EntityMap): MetricView | null {
+  const name = readText(map, 'name').trim().slice(0, NAME_MAX);
+  if (!name) return null;
+  return {
+    id,
+    name,
+    direction: oneOf<MetricDirection>(METRIC_DIRECTIONS, map.get('direction'), 'up'),
+    current: num(map, 'current'),
+    target: num(map, 'target'),
+    archived: map.get('archived') === true,
+    createdAt: num(map, 'createdAt') ?? 0,
+  };
+}
+
+function readEntities<T>(root: Y.Map<EntityMap>, read: (id: string, m: EntityMap) => T | null): T[] {
+  const out: T[] = [];
+  root.forEach((m, id) => {
+    if (!isEntityMap(m)) return;
+    const v = read(id, m);
+    if (v) out.push(v);
+  });
+  return out;
+}
+
+const byCreation = (a: { createdAt: number; id: string }, b: { createdAt: number; id: string }) =>
+  a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** All personas, archived included, oldest first. */
+export function readPersonas(doc: Y.Doc): PersonaView[] {
+  return readEntities(roots(doc).personas, readPersona).sort(byCreation);
+}
+
+/** All metrics, archived included, oldest first. */
+export function readMetrics(doc: Y.Doc): MetricView[] {
+  return readEntities(roots(doc).metrics, readMetric).sort(byCreation);
+}
+
+export function getPersonaMap(doc: Y.Doc, id: string): EntityMap | null {
+  const m = roots(doc).personas.get(id);
+  return isEntityMap(m) && readPersona(id, m) ? m : null;
+}
+
+export function getMetricMap(doc: Y.Doc, id: string): EntityMap | null {
+  const m = roots(doc).metrics.get(id);
+  return isEntityMap(m) && readMetric(id, m) ? m : null;
+}
+
+/** `meta.valueStreams`, or null when absent or not a Y.Array (a foreign client's value). */
+export function valueStreamsArray(doc: Y.Doc): Y.Array<unknown> | null {
+  const v = roots(doc).meta.get('valueStreams');
+  return v instanceof Y.Array ? (v as Y.Array<unknown>) : null;
+}
+
+export function normalStreamName(v: unknown): string | null {
+  if (typeof v !== 'string') return null;
+  const name = v.trim().replace(/\s+/g, ' ').slice(0, STREAM_MAX);
+  return name.length > 0 ? name : null;
+}
+
+/** Value stream names in board order; non-strings dropped, duplicates (two people adding one name) kept once. */
+export function readValueStreams(doc: Y.Doc): string[] {
+  const arr = valueStreamsArray(doc);
+  if (!arr) return [];
+  const seen = new Set<string>();
+  for (const v of arr.toArray()) {
+    const name = normalStreamName(v);
+    if (name && !seen.has(name)) seen.add(name);
+  }
+  return [...seen];
 }

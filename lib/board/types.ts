@@ -56,3 +56,32 @@ export interface BoardMetaView {
   title: string;
   createdAt: number;
 }
+
+export const METRIC_DIRECTIONS = ['up', 'down'] as const;
+export type MetricDirection = (typeof METRIC_DIRECTIONS)[number];
+
+export const NAME_MAX = 80;
+export const DESCRIPTION_MAX = 200;
+export const STREAM_MAX = 60;
+export const SCORE_MIN = 1;
+export const SCORE_MAX = 10;
+
+/** Who a story is for: a name and one line. Archived personas stay readable for old stories. */
+export interface PersonaView {
+  id: string;
+  name: string;
+  description: string;
+  archived: boolean;
+  createdAt: number;
+}
+
+/** The number a story should move: which way is better, where it is, where we want it. */
+export interface MetricView {
+  id: string;
+  name: string;
+  direction: MetricDirection;
+  current: number | null;
+  target: number | null;
+  archived: boolean;
+  createdAt: number;
+}
