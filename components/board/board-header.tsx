@@ -12,6 +12,8 @@ import { ConnectionStatus } from './connection-status';
 import { WhyCoverage } from './why-coverage';
 import { PresentLink } from '@/components/session/present-link';
 import { ExportMenu } from '@/components/promote/export-menu';
+import { ImportButton } from '@/components/import/import-button';
+import { StoriesLink } from '@/components/stories/stories-link';
 
 interface Props {
   fallbackTitle: string;
@@ -65,7 +67,9 @@ export function BoardHeader({
           <ConnectionStatus status={status} canEdit={canEdit} />
           <PresenceBar peers={peers} />
           <PresentLink />
+          <StoriesLink />
           <ExportMenu />
+          <ImportButton />
           {isOwner && (
             <Button
               size="sm"

@@ -14,7 +14,7 @@ import { StatusSelect } from './status-select';
 import { StoryField } from './story-field';
 import { WhyMissing } from './why-missing';
 import { StorySession } from '@/components/session/story-session';
-import { PublishStory } from '@/components/promote/publish-story';
+import { PromoteSection } from '@/components/promote/promote-section';
 
 /** The open story: live title and why, status, who is here, and the discussion. */
 export function StoryPanel({ storyId, peers, synced }: { storyId: string; peers: Peer[]; synced: boolean }) {
@@ -78,7 +78,7 @@ export function StoryPanel({ storyId, peers, synced }: { storyId: string; peers:
           </div>
 
           <StorySession storyId={story.id} />
-          <PublishStory storyId={story.id} />
+          <PromoteSection key={story.id} storyId={story.id} />
 
           <section aria-labelledby="discussion-title" className="flex flex-col gap-3">
             <h3 id="discussion-title" className="text-sm font-semibold">

@@ -18,15 +18,19 @@ const ITEMS = [
 export function ExportMenu() {
   const { boardId } = useBoard();
   const key = useLinkKey();
+  return key ? <ExportMenuFor boardId={boardId} boardKey={key} /> : null;
+}
+
+/** The export menu outside the live board (the formal-stories pages have no board context). */
+export function ExportMenuFor({ boardId, boardKey: key }: { boardId: string; boardKey: string }) {
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const menuId = useId();
-  if (!key) return null;
 
   async function get(path: string) {
     setError(null);
     try {
-      await downloadFromApi(`/api/boards/${encodeURIComponent(boardId)}/${path}`, key!);
+      await downloadFromApi(`/api/boards/${encodeURIComponent(boardId)}/${path}`, key);
       setOpen(false);
     } catch (e) {
       setError((e as Error).message);

@@ -1,0 +1,23 @@
+'use client';
+
+import { useState } from 'react';
+import { useBoard } from '@/components/board/board-context';
+import { useLinkKey } from '@/components/board/use-link-key';
+import { Button } from '@/components/ui/button';
+import { ImportDialog } from './import-dialog';
+
+/** Header entry point for importing a backlog (owner and team; the view link cannot write). */
+export function ImportButton() {
+  const { canEdit } = useBoard();
+  const key = useLinkKey();
+  const [open, setOpen] = useState(false);
+  if (!canEdit || !key) return null;
+  return (
+    <>
+      <Button size="sm" variant="ghost" onClick={() => setOpen(true)} aria-haspopup="dialog">
+        Import
+      </Button>
+      <ImportDialog open={open} onClose={() => setOpen(false)} boardKey={key} />
+    </>
+  );
+}
