@@ -19,7 +19,7 @@ interface TrashItem {
 
 /** Owner only: soft-deleted stories and notes, who deleted them and when, and a way back. */
 export function TrashPanel({ onClose }: { onClose: () => void }) {
-  const { doc, me } = useBoard();
+  const { doc, me, origin } = useBoard();
   const stories = useAllStories(doc);
   const notes = useAllNotes(doc);
   const names = useAuthorNames(doc);
@@ -52,7 +52,7 @@ export function TrashPanel({ onClose }: { onClose: () => void }) {
 
   const who = (id: string | null) => (!id ? 'Someone' : id === me.id ? 'You' : (names.get(id) ?? 'Someone'));
   const restore = (item: TrashItem) =>
-    item.kind === 'story' ? restoreStory(doc, item.id) : restoreNote(doc, item.id);
+    item.kind === 'story' ? restoreStory(doc, item.id, origin) : restoreNote(doc, item.id, origin);
 
   return (
     <section

@@ -4,6 +4,7 @@ import { createContext, useContext } from 'react';
 import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import type { Role } from '@/lib/board/types';
+import type { LocalOrigin } from '@/lib/board/undo';
 
 export interface Me {
   id: string;
@@ -24,6 +25,11 @@ export interface BoardContextValue {
   signalTyping: () => void;
   openStoryId: string | null;
   openStory: (id: string | null) => void;
+  /**
+   * Transaction origin for this person's own edits: pass it to every op (and CollabText) so
+   * Undo can take the change back. Edits without it are not undoable.
+   */
+  origin: LocalOrigin;
 }
 
 const BoardContext = createContext<BoardContextValue | null>(null);

@@ -14,6 +14,9 @@ import { PresentLink } from '@/components/session/present-link';
 import { ExportMenu } from '@/components/promote/export-menu';
 import { ImportButton } from '@/components/import/import-button';
 import { StoriesLink } from '@/components/stories/stories-link';
+import { UndoButtons } from '@/components/undo/undo-buttons';
+import { ThemeToggle } from '@/components/theme/theme-toggle';
+import { openShortcutHelp } from '@/components/shortcuts/board-keyboard';
 
 interface Props {
   fallbackTitle: string;
@@ -63,8 +66,9 @@ export function BoardHeader({
           )}
           <WhyCoverage />
         </div>
-        <div className="flex items-center gap-4">
+        <div className="flex flex-wrap items-center gap-4">
           <ConnectionStatus status={status} canEdit={canEdit} />
+          {canEdit && <UndoButtons />}
           <PresenceBar peers={peers} />
           <PresentLink />
           <StoriesLink />
@@ -90,6 +94,10 @@ export function BoardHeader({
               Trash
             </Button>
           )}
+          <Button size="sm" variant="ghost" onClick={openShortcutHelp} aria-keyshortcuts="?">
+            <span aria-hidden="true">⌨</span> Shortcuts
+          </Button>
+          <ThemeToggle />
         </div>
       </div>
     </header>

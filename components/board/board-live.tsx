@@ -7,6 +7,8 @@ import type { Identity } from '@/components/presence/use-identity';
 import { usePeers } from '@/components/presence/use-peers';
 import { usePublishPresence } from '@/components/presence/use-publish-presence';
 import type { BoardConnection } from '@/lib/realtime/sync-client';
+import { LocalOrigin } from '@/lib/board/undo';
+import { UndoProvider } from '@/components/undo/undo-context';
 import { BoardProvider, type BoardContextValue } from './board-context';
 import { BoardView } from './board-view';
 import { SessionDock } from '@/components/session/session-dock';
@@ -40,6 +42,8 @@ export function BoardLive({ conn, boardKey, info, identity, setName }: Props) {
     () => (name ? { id: identity.id, name, color: identity.color, role } : null),
     [identity.id, identity.color, name, role],
   );
+  // One origin per person and connection: the undo history tracks exactly these edits.
+  const origin = useMemo(() => new LocalOrigin(identity.id), [identity.id]);
   const signalTyping = usePublishPresence(conn.provider.awareness, user, storyId);
 
   // A refused upgrade (key rotated or board deleted while we were away) looks like "offline" to
@@ -67,28 +71,37 @@ export function BoardLive({ conn, boardKey, info, identity, setName }: Props) {
       signalTyping,
       openStoryId: storyId,
       openStory,
+      origin,
     }),
-    [info.id, conn, identity.id, identity.color, name, role, signalTyping, storyId, openStory],
+    [info.id, conn, identity.id, identity.color, name, role, signalTyping, storyId, openStory, origin],
   );
 
   if (status.closed)
-    return <ClosedScreen reason={reasonForClose(status.closed.code)} detail={status.closed.reason} />;
-  if (gone) return <ClosedScreen reason={gone} />;
+    return (
+      <ClosedScreen
+        reason={reasonForClose(status.closed.code)}
+        detail={status.closed.reason}
+        boardId={info.id}
+      />
+    );
+  if (gone) return <ClosedScreen reason={gone} boardId={info.id} />;
 
   return (
     <BoardProvider value={ctx}>
-      {/* The live session (focus, timer, estimation) joins once the person has a name. */}
-      <SessionProvider boardKey={name ? boardKey : null}>
-        <BoardView
-          title={info.title}
-          links={info.links}
-          status={status}
-          peers={peers}
-          initialShareOpen={initialShareOpen}
-        />
-        <SessionDock />
-      </SessionProvider>
-      <NameDialog open={!name} onSubmit={setName} />
+      <UndoProvider doc={conn.doc} origin={origin} enabled={role !== 'view'}>
+        {/* The live session (focus, timer, estimation) joins once the person has a name. */}
+        <SessionProvider boardKey={name ? boardKey : null}>
+          <BoardView
+            title={info.title}
+            links={info.links}
+            status={status}
+            peers={peers}
+            initialShareOpen={initialShareOpen}
+          />
+          <SessionDock />
+        </SessionProvider>
+        <NameDialog open={!name} onSubmit={setName} />
+      </UndoProvider>
     </BoardProvider>
   );
 }

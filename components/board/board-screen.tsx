@@ -20,11 +20,16 @@ export function BoardScreen({ boardId }: { boardId: string }) {
   const info = useBoardInfo(boardId, key, attempt);
   const { identity, setName } = useIdentity();
   const ready = info.state === 'ready' && !!key;
-  const conn = useBoardConnection(boardId, key ?? null, ready);
+  const conn = useBoardConnection(
+    boardId,
+    key ?? null,
+    ready,
+    info.state === 'ready' ? info.info.role : undefined,
+  );
 
   if (key === null) return <ClosedScreen reason="no-key" />;
-  if (info.state === 'unauthorized') return <ClosedScreen reason="bad-key" />;
-  if (info.state === 'not-found') return <ClosedScreen reason="not-found" />;
+  if (info.state === 'unauthorized') return <ClosedScreen reason="bad-key" boardId={boardId} />;
+  if (info.state === 'not-found') return <ClosedScreen reason="not-found" boardId={boardId} />;
   if (info.state === 'error') {
     return (
       <FullPageMessage title="Could not open the board" tone="warning">

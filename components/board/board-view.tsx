@@ -11,7 +11,7 @@ import { useBoard } from './board-context';
 import { BoardHeader } from './board-header';
 import { StoryList } from './story-list';
 import { StoryPanel } from './story-panel';
-import { useBoardShortcuts } from './use-shortcuts';
+import { BoardKeyboard } from '@/components/shortcuts/board-keyboard';
 
 interface Props {
   title: string;
@@ -23,15 +23,10 @@ interface Props {
 
 /** The board's layout: header, optional share panel, backlog, and the open story beside it. */
 export function BoardView({ title, links, status, peers, initialShareOpen }: Props) {
-  const { boardId, canEdit, isOwner, openStoryId, openStory } = useBoard();
+  const { boardId, canEdit, isOwner, openStoryId } = useBoard();
   const [shareOpen, setShareOpen] = useState(initialShareOpen);
   const [composing, setComposing] = useState(false);
   const [trashOpen, setTrashOpen] = useState(false);
-
-  useBoardShortcuts({
-    onNew: canEdit ? () => setComposing(true) : undefined,
-    onEscape: openStoryId ? () => openStory(null) : undefined,
-  });
 
   return (
     <div className={cx('min-h-dvh lg:grid', openStoryId && 'lg:grid-cols-[minmax(0,1fr)_minmax(28rem,40%)]')}>
@@ -56,6 +51,7 @@ export function BoardView({ title, links, status, peers, initialShareOpen }: Pro
       {openStoryId && (
         <StoryPanel key={openStoryId} storyId={openStoryId} peers={peers} synced={status.synced} />
       )}
+      <BoardKeyboard onNew={canEdit ? () => setComposing(true) : undefined} />
     </div>
   );
 }

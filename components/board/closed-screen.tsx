@@ -1,5 +1,10 @@
+'use client';
+
+import { useEffect } from 'react';
 import { CLOSE } from '@/lib/realtime/wire';
+import { clearBoardCache } from '@/lib/realtime/offline-cache';
 import { FullPageMessage } from '@/components/ui/full-page-message';
+import { forgetBoardInfo } from './offline-info';
 
 export type GoneReason = 'no-key' | 'bad-key' | 'rotated' | 'not-found' | 'deleted' | 'other';
 
@@ -12,8 +17,26 @@ export function reasonForClose(code: number): GoneReason {
   return 'other';
 }
 
+/** Reasons that mean this link will never open this board again. */
+const DEAD: ReadonlySet<GoneReason> = new Set(['bad-key', 'rotated', 'not-found', 'deleted']);
+
 /** The board cannot be shown: say why in plain words, never leave a spinner. */
-export function ClosedScreen({ reason, detail }: { reason: GoneReason; detail?: string }) {
+export function ClosedScreen({
+  reason,
+  detail,
+  boardId,
+}: {
+  reason: GoneReason;
+  detail?: string;
+  /** the board whose offline copy to forget when the link is dead */
+  boardId?: string;
+}) {
+  useEffect(() => {
+    if (!boardId || !DEAD.has(reason)) return;
+    // Nothing cached can be sent or shown through a dead link; keep no copy of the board around.
+    forgetBoardInfo(boardId);
+    void clearBoardCache(boardId);
+  }, [boardId, reason]);
   switch (reason) {
     case 'not-found':
       return (

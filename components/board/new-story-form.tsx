@@ -11,7 +11,7 @@ const field =
 
 /** A shell story is just a title and why it matters; the team shapes the rest in discussion. */
 export function NewStoryForm({ onDone }: { onDone: (createdId: string | null) => void }) {
-  const { doc, me } = useBoard();
+  const { doc, me, origin } = useBoard();
   const [title, setTitle] = useState('');
   const [why, setWhy] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -19,7 +19,7 @@ export function NewStoryForm({ onDone }: { onDone: (createdId: string | null) =>
   function submit(e?: FormEvent) {
     e?.preventDefault();
     try {
-      const id = createStory(doc, { title, why, createdBy: me.id });
+      const id = createStory(doc, { title, why, createdBy: me.id }, origin);
       onDone(id);
     } catch (err) {
       setError(err instanceof BoardOpError ? err.message : 'Could not add the story.');

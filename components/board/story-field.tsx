@@ -20,7 +20,7 @@ interface Props {
 
 /** A story's title or why, co-edited live; read-only text for the view link. */
 export function StoryField({ storyId, field, label, fallback, className, placeholder }: Props) {
-  const { doc, canEdit, signalTyping } = useBoard();
+  const { doc, canEdit, signalTyping, origin } = useBoard();
   const text = useStoryText(doc, storyId, field);
 
   // A foreign client may have stored a plain string; editors upgrade it to a Y.Text to co-edit it.
@@ -44,6 +44,7 @@ export function StoryField({ storyId, field, label, fallback, className, placeho
       placeholder={placeholder}
       className={className}
       onLocalEdit={signalTyping}
+      origin={origin}
     />
   );
   return canEdit ? editor : <Wrap>{editor}</Wrap>;

@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import type { ApiErrorBody, BoardInfoResponse } from '@/lib/validation/api';
+import { recallBoardInfo, rememberBoardInfo } from './offline-info';
 
 export type BoardInfoState =
   | { state: 'loading' }
@@ -27,9 +28,14 @@ export async function fetchBoardInfo(
       const body = (await res.json().catch(() => null)) as ApiErrorBody | null;
       return { state: 'error', message: body?.error?.message ?? `The server answered ${res.status}.` };
     }
-    return { state: 'ready', info: (await res.json()) as BoardInfoResponse };
+    const info = (await res.json()) as BoardInfoResponse;
+    rememberBoardInfo(key, info);
+    return { state: 'ready', info };
   } catch (err) {
     if (signal?.aborted) throw err;
+    // No network: open from this browser's offline copy if it has one for this very link.
+    const remembered = recallBoardInfo(boardId, key);
+    if (remembered) return { state: 'ready', info: remembered };
     return { state: 'error', message: 'Could not reach the server. Check your connection and try again.' };
   }
 }

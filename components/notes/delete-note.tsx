@@ -8,7 +8,7 @@ import { useBoard } from '@/components/board/board-context';
 
 /** Soft delete behind an inline confirmation (the owner can restore it from Trash later). */
 export function DeleteNote({ noteId }: { noteId: string }) {
-  const { doc, me } = useBoard();
+  const { doc, me, origin } = useBoard();
   const [confirming, setConfirming] = useState(false);
   if (!confirming) {
     return (
@@ -20,7 +20,7 @@ export function DeleteNote({ noteId }: { noteId: string }) {
   return (
     <span role="group" aria-label="Confirm delete" className="inline-flex items-center gap-1">
       <span className="text-xs text-zinc-600 dark:text-zinc-400">Delete this note?</span>
-      <Button size="sm" variant="danger" onClick={() => deleteNote(doc, noteId, me.id)} autoFocus>
+      <Button size="sm" variant="danger" onClick={() => deleteNote(doc, noteId, me.id, origin)} autoFocus>
         Delete
       </Button>
       <Button size="sm" variant="ghost" onClick={() => setConfirming(false)}>

@@ -9,7 +9,7 @@ import { KindPicker } from './kind-picker';
 
 /** Adds a note of a chosen kind to the open story. ⌘/Ctrl+Enter posts. */
 export function NoteComposer({ storyId }: { storyId: string }) {
-  const { doc, me, signalTyping } = useBoard();
+  const { doc, me, signalTyping, origin } = useBoard();
   const id = useId();
   const [kind, setKind] = useState<NoteKind>('question');
   const [text, setText] = useState('');
@@ -19,7 +19,7 @@ export function NoteComposer({ storyId }: { storyId: string }) {
     e?.preventDefault();
     if (!text.trim()) return;
     try {
-      addNote(doc, { storyId, kind, text, authorId: me.id, authorName: me.name });
+      addNote(doc, { storyId, kind, text, authorId: me.id, authorName: me.name }, origin);
       setText('');
       setError(null);
     } catch (err) {
@@ -41,6 +41,7 @@ export function NoteComposer({ storyId }: { storyId: string }) {
       </label>
       <textarea
         id={id}
+        data-note-composer=""
         value={text}
         maxLength={NOTE_MAX}
         onChange={(e) => {

@@ -16,13 +16,13 @@ export function NoteEditForm({
   initial: string;
   onDone: () => void;
 }) {
-  const { doc } = useBoard();
+  const { doc, origin } = useBoard();
   const [text, setText] = useState(initial);
 
   function save(e?: FormEvent) {
     e?.preventDefault();
     if (!text.trim()) return;
-    editNoteText(doc, noteId, text);
+    editNoteText(doc, noteId, text, origin);
     onDone();
   }
 

@@ -23,7 +23,7 @@ interface Props {
 
 /** One note: who, when, what (always as text, never HTML), and what you may do with it. */
 export function NoteItem({ note, names, isReply = false, onReply }: Props) {
-  const { doc, me, canEdit, isOwner } = useBoard();
+  const { doc, me, canEdit, isOwner, origin } = useBoard();
   const [editing, setEditing] = useState(false);
   const mine = note.authorId === me.id;
   const openQuestion = !isReply && note.kind === 'question' && !note.resolved;
@@ -75,7 +75,11 @@ export function NoteItem({ note, names, isReply = false, onReply }: Props) {
               </Button>
             )}
             {!isReply && (
-              <Button size="sm" variant="ghost" onClick={() => setNoteResolved(doc, note.id, !note.resolved)}>
+              <Button
+                size="sm"
+                variant="ghost"
+                onClick={() => setNoteResolved(doc, note.id, !note.resolved, origin)}
+              >
                 <Icon name={note.resolved ? 'reopen' : 'check'} className="size-3.5" />
                 {note.resolved ? 'Reopen' : 'Resolve'}
               </Button>

@@ -15,7 +15,7 @@ export function PlusButton({
   plus: string[];
   names: Map<string, string>;
 }) {
-  const { doc, me, canEdit } = useBoard();
+  const { doc, me, canEdit, origin } = useBoard();
   const mine = plus.includes(me.id);
   const who = plus.map((id) => (id === me.id ? 'you' : (names.get(id) ?? 'someone'))).join(', ');
   const title = plus.length ? `+1 from ${who}` : '+1 this note';
@@ -40,7 +40,7 @@ export function PlusButton({
       title={title}
       aria-pressed={mine}
       aria-label={`+1 (${plus.length}${plus.length ? `: ${who}` : ''})`}
-      onClick={() => togglePlus(doc, noteId, me.id)}
+      onClick={() => togglePlus(doc, noteId, me.id, origin)}
     >
       <Icon name="thumb" className="size-3.5" />
       {plus.length > 0 ? plus.length : '+1'}

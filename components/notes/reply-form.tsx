@@ -18,14 +18,14 @@ export function ReplyForm({
   parentAuthor: string;
   onDone: () => void;
 }) {
-  const { doc, me, signalTyping } = useBoard();
+  const { doc, me, signalTyping, origin } = useBoard();
   const [text, setText] = useState('');
 
   function post(e?: FormEvent) {
     e?.preventDefault();
     if (!text.trim()) return;
     // Replies are plain discussion ("idea"); they never count as open questions.
-    addNote(doc, { storyId, parentId, kind: 'idea', text, authorId: me.id, authorName: me.name });
+    addNote(doc, { storyId, parentId, kind: 'idea', text, authorId: me.id, authorName: me.name }, origin);
     setText('');
     onDone();
   }

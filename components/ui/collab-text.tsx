@@ -152,6 +152,8 @@ function EditableText({
     onCompositionStart,
     onCompositionEnd,
     spellCheck: true,
+    // Marks a live field: Ctrl/Cmd+Z here is the board's per-person undo, not the browser's.
+    'data-collab-text': '',
   };
   if (multiline) {
     return (

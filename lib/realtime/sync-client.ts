@@ -45,6 +45,13 @@ export interface BoardConnectionOptions {
   /** defaults to the global WebSocket; tests pass `ws` */
   WebSocketImpl?: WebSocketCtor;
   connect?: boolean;
+  /**
+   * A view link: never send document content. The server would refuse it anyway; holding it back
+   * here means a doc that picked up state from elsewhere (a cache) cannot even try to push it.
+   */
+  readOnly?: boolean;
+  /** transaction origins that load stored state (an offline cache) rather than make changes */
+  quietOrigins?: unknown[];
 }
 
 export class BoardConnection {
@@ -55,9 +62,12 @@ export class BoardConnection {
   private sent = 0;
   private acked = 0;
   private everConnected = false;
+  private readonly quiet: Set<unknown>;
 
   constructor(opts: BoardConnectionOptions) {
     this.doc = opts.doc ?? new Y.Doc();
+    this.quiet = new Set(opts.quietOrigins ?? []);
+    const readOnly = opts.readOnly ?? false;
     const Base = opts.WebSocketImpl ?? WebSocket;
     const counter = () => {
       this.sent += 1;
@@ -68,7 +78,10 @@ export class BoardConnection {
       new (url: string, protocols?: string | string[]): WebSocket;
     }) {
       send(data: string | ArrayBufferLike | Blob | ArrayBufferView): void {
-        if (data instanceof Uint8Array && isUpdateBearing(data)) counter();
+        if (data instanceof Uint8Array && isUpdateBearing(data)) {
+          if (readOnly) return;
+          counter();
+        }
         super.send(data);
       }
     }
@@ -105,7 +118,7 @@ export class BoardConnection {
   }
 
   private onLocalUpdate = (_u: Uint8Array, origin: unknown) => {
-    if (origin === this.provider) return;
+    if (origin === this.provider || this.quiet.has(origin)) return;
     if (!this.provider.wsconnected) {
       this.status = { ...this.status, waiting: this.status.waiting + 1 };
       this.emit();
@@ -155,6 +168,11 @@ export class BoardConnection {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   };
+
+  /** Starts connecting (for a connection created with `connect: false`). */
+  connect(): void {
+    if (!this.provider.shouldConnect) this.provider.connect();
+  }
 
   destroy(): void {
     this.doc.off('update', this.onLocalUpdate);
