@@ -34,12 +34,12 @@ export function boardLinks(
 }
 
 /** Per-IP limit on board creation so one script cannot fill the disk. */
-function createLimiter() {
+function createLimiter(burst: number) {
   const buckets = new Map<string, TokenBucket>();
   return (ip: string): boolean => {
     if (buckets.size > 10_000) buckets.clear();
     let b = buckets.get(ip);
-    if (!b) buckets.set(ip, (b = new TokenBucket(0.5, 30)));
+    if (!b) buckets.set(ip, (b = new TokenBucket(0.5, burst)));
     return b.take();
   };
 }
@@ -49,7 +49,7 @@ export function registerBoardRoutes(
   deps: { store: Store; config: Config; log: Logger },
 ): void {
   const { store, config, log } = deps;
-  const allowCreate = createLimiter();
+  const allowCreate = createLimiter(config.limits.boardCreateBurst);
 
   router.on('POST', '/api/boards', async (req, res) => {
     if (!allowCreate(req.socket.remoteAddress ?? 'unknown')) {
