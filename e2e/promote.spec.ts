@@ -17,14 +17,18 @@ test('PO publishes a discussed story (confirming its open question); everyone se
   await postNote(dev.page, 'Do we need a new PSP?', 'Question');
 
   const panel = await openStory(po.page, 'Pay with Apple Pay');
-  const publish = panel.getByRole('region', { name: 'Publish' });
-  await expect(publish).toContainText(
+  const formal = panel.getByRole('region', { name: 'Formal story' });
+  await formal.getByRole('button', { name: 'Promote' }).click();
+  await expect(formal.getByLabel('Narrative')).toHaveValue(
     'As a user, I want pay with Apple Pay, so that fewer drop-offs at checkout.',
   );
-  await publish.getByRole('button', { name: 'Publish' }).click();
-  await expect(publish.getByRole('alert')).toContainText('Open question: Do we need a new PSP?');
-  await publish.getByRole('button', { name: 'Publish anyway' }).click();
-  await expect(publish).toContainText('Published as version 1.');
+  await expect(formal.getByTestId('draft-warnings')).toContainText('Open question: Do we need a new PSP?');
+  await formal.getByRole('button', { name: 'Publish', exact: true }).click();
+  await expect(formal.getByRole('alert')).toContainText('Open question: Do we need a new PSP?');
+  await formal.getByRole('button', { name: 'Publish anyway' }).click();
+  await expect(formal).toContainText('Published as version 1.');
+  await expect(formal.getByTestId('draft-editor')).toHaveCount(0);
+  await expect(formal.getByTestId('formal-link')).toHaveText('Formal v1 — view formal story');
   await expect(storyCard(dev.page, 'Pay with Apple Pay').getByTestId('promoted')).toHaveText('Formal v1');
   await expect(storyCard(dev.page, 'Pay with Apple Pay')).toContainText('Promoted');
 

@@ -25,7 +25,7 @@ export function CriterionList({
   storyId: string;
   criteria: { text: Y.Text; index: number }[];
 }) {
-  const { doc, canEdit, signalTyping } = useBoard();
+  const { doc, canEdit, signalTyping, origin } = useBoard();
   const listRef = useRef<HTMLOListElement>(null);
   const addRef = useRef<HTMLButtonElement>(null);
   const pending = useRef<Focus | null>(null);
@@ -44,11 +44,11 @@ export function CriterionList({
   const move = (pos: number, dir: 'up' | 'down') => {
     const from = criteria[pos]!.index;
     const to = criteria[dir === 'up' ? pos - 1 : pos + 1]!.index;
-    moveCriterion(doc, storyId, from, to);
+    moveCriterion(doc, storyId, from, to, origin);
     pending.current = { index: to, target: dir };
   };
   const remove = (pos: number) => {
-    removeCriterion(doc, storyId, criteria[pos]!.index);
+    removeCriterion(doc, storyId, criteria[pos]!.index, origin);
     const after = criteria[pos + 1] ?? criteria[pos - 1];
     // indexes after the removed one shift down by one
     pending.current = after
@@ -57,7 +57,7 @@ export function CriterionList({
   };
   const add = () => {
     const last = criteria[criteria.length - 1];
-    addCriterion(doc, storyId, '');
+    addCriterion(doc, storyId, '', undefined, origin);
     pending.current = { index: last ? last.index + 1 : 0, target: 'field' };
   };
 
@@ -86,6 +86,7 @@ export function CriterionList({
                 readOnly={!canEdit}
                 maxLength={MAX}
                 placeholder="Given … when … then …"
+                origin={origin}
                 onLocalEdit={signalTyping}
               />
             </div>

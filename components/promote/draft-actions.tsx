@@ -13,13 +13,13 @@ type Asking = 'rebuild' | 'discard' | null;
  * team typed, so each asks first.
  */
 export function DraftActions({ storyId, built }: { storyId: string; built: Draft }) {
-  const { doc, canEdit, isOwner } = useBoard();
+  const { doc, canEdit, isOwner, origin } = useBoard();
   const [asking, setAsking] = useState<Asking>(null);
   if (!canEdit) return null;
 
   const confirm = () => {
-    if (asking === 'rebuild') rebuildDraft(doc, storyId, built);
-    if (asking === 'discard') discardDraft(doc, storyId);
+    if (asking === 'rebuild') rebuildDraft(doc, storyId, built, origin);
+    if (asking === 'discard') discardDraft(doc, storyId, origin);
     setAsking(null);
   };
 

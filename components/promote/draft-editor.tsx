@@ -34,7 +34,7 @@ export function DraftEditor({
   version: number;
   onPublished: (r: PublishResult) => void;
 }) {
-  const { canEdit, signalTyping } = useBoard();
+  const { canEdit, signalTyping, origin } = useBoard();
   const narrativeId = useId();
   const criteriaId = useId();
   const warnings = draftWarnings(built);
@@ -75,6 +75,7 @@ export function DraftEditor({
             maxLength={4000}
             placeholder="As a …, I want …, so that …"
             className="mt-1 text-sm leading-6"
+            origin={origin}
             onLocalEdit={signalTyping}
           />
         ) : (

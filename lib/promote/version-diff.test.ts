@@ -54,6 +54,15 @@ describe('version diff', () => {
     ]);
   });
 
+  it('pairs an edited criterion even when a removed one comes before it', () => {
+    const rows = diffCriteria(
+      ['Visa and Mastercard accepted', 'Receipt is emailed'],
+      ['Receipt is emailed as PDF', 'Works with 3-D Secure'],
+    );
+    expect(rows.map((r) => r.kind)).toEqual(['removed', 'changed', 'added']);
+    expect(rows[1]).toMatchObject({ before: 'Receipt is emailed', after: 'Receipt is emailed as PDF' });
+  });
+
   it('detects a reorder as a removal and an addition of the moved criterion', () => {
     const rows = diffCriteria(['A one', 'B two'], ['B two', 'A one']);
     expect(rows.filter((r) => r.kind === 'same')).toHaveLength(1);

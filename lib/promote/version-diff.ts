@@ -100,24 +100,26 @@ export function similarity(before: string, after: string): number {
 const SIMILAR = 0.4;
 
 /**
- * Criteria aligned by LCS on their text. Between two kept criteria, removed and added ones are
- * paired in order as "changed" when they share enough words (shown with word highlighting).
+ * Criteria aligned by LCS on their text. Between two kept criteria, a removed one is paired with
+ * the next added one sharing enough words, as "changed" (shown with word highlighting).
  */
 export function diffCriteria(before: readonly string[], after: readonly string[]): CriterionRow[] {
   const rows: CriterionRow[] = [];
   const gap = (removed: string[], added: string[]) => {
-    let k = 0;
-    while (k < removed.length && k < added.length && similarity(removed[k]!, added[k]!) >= SIMILAR) {
-      rows.push({
-        kind: 'changed',
-        before: removed[k]!,
-        after: added[k]!,
-        parts: diffWords(removed[k]!, added[k]!),
-      });
-      k++;
-    }
-    for (const r of removed.slice(k)) rows.push({ kind: 'removed', before: r });
-    for (const a of added.slice(k)) rows.push({ kind: 'added', after: a });
+    // Pair each removed criterion with the next similar added one, keeping both orders.
+    let j = 0;
+    let from = 0;
+    removed.forEach((r, i) => {
+      const k = added.findIndex((a, at) => at >= from && similarity(r, a) >= SIMILAR);
+      if (k < 0) return;
+      for (const x of removed.slice(j, i)) rows.push({ kind: 'removed', before: x });
+      for (const x of added.slice(from, k)) rows.push({ kind: 'added', after: x });
+      rows.push({ kind: 'changed', before: r, after: added[k]!, parts: diffWords(r, added[k]!) });
+      j = i + 1;
+      from = k + 1;
+    });
+    for (const x of removed.slice(j)) rows.push({ kind: 'removed', before: x });
+    for (const x of added.slice(from)) rows.push({ kind: 'added', after: x });
   };
   let i = 0;
   let j = 0;
