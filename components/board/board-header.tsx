@@ -17,6 +17,7 @@ import { StoriesLink } from '@/components/stories/stories-link';
 import { UndoButtons } from '@/components/undo/undo-buttons';
 import { ThemeToggle } from '@/components/theme/theme-toggle';
 import { openShortcutHelp } from '@/components/shortcuts/board-keyboard';
+import { ValuesButton } from '@/components/values/values-toggle';
 
 interface Props {
   fallbackTitle: string;
@@ -72,6 +73,7 @@ export function BoardHeader({
           <PresenceBar peers={peers} />
           <PresentLink />
           <StoriesLink />
+          <ValuesButton />
           <ExportMenu />
           <ImportButton />
           {isOwner && (

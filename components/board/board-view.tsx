@@ -12,6 +12,7 @@ import { BoardHeader } from './board-header';
 import { StoryList } from './story-list';
 import { StoryPanel } from './story-panel';
 import { BoardKeyboard } from '@/components/shortcuts/board-keyboard';
+import { ValuesPanelSlot } from '@/components/values/values-toggle';
 
 interface Props {
   title: string;
@@ -45,6 +46,7 @@ export function BoardView({ title, links, status, peers, initialShareOpen }: Pro
             <SharePanel links={links} onClose={() => setShareOpen(false)} boardId={boardId} title={title} />
           )}
           {isOwner && trashOpen && <TrashPanel onClose={() => setTrashOpen(false)} />}
+          <ValuesPanelSlot />
           <StoryList peers={peers} composing={composing} setComposing={setComposing} synced={status.synced} />
         </main>
       </div>

@@ -1,7 +1,7 @@
 'use client';
 
-import type { MouseEvent } from 'react';
-import type { StoryView } from '@/lib/board/types';
+import type { CSSProperties, KeyboardEvent, MouseEvent, ReactNode, Ref } from 'react';
+import type { MetricView, PersonaView, StoryView } from '@/lib/board/types';
 import type { StoryCounts } from '@/lib/board/summary';
 import { hasWhy } from '@/lib/board/summary';
 import { Icon } from '@/components/ui/icon';
@@ -11,6 +11,7 @@ import type { Peer } from '@/components/presence/use-peers';
 import { StatusPill } from './status-pill';
 import { WhyMissing } from './why-missing';
 import { storyHref } from './use-story-param';
+import { StoryValueChips } from '@/components/values/story-value-chips';
 
 interface Props {
   story: StoryView;
@@ -18,10 +19,39 @@ interface Props {
   people: Peer[];
   active: boolean;
   onOpen: (id: string) => void;
+  /** resolved persona and metric (undefined = unset, or an id this board does not know) */
+  persona?: PersonaView;
+  metric?: MetricView;
+  /** false in the lanes view, where the lane already names the stream */
+  showStream?: boolean;
+  /** drag handle shown before the card (people who may edit) */
+  handle?: ReactNode;
+  /** move buttons shown on hover/focus (people who may edit) */
+  controls?: ReactNode;
+  /** sortable wiring from dnd-kit */
+  itemRef?: Ref<HTMLLIElement>;
+  itemStyle?: CSSProperties;
+  dragging?: boolean;
+  onItemKeyDown?: (e: KeyboardEvent<HTMLLIElement>) => void;
 }
 
 /** A story in the backlog: title, why (or its absence), status, discussion counts, who is there. */
-export function StoryCard({ story, counts, people, active, onOpen }: Props) {
+export function StoryCard({
+  story,
+  counts,
+  people,
+  active,
+  onOpen,
+  persona,
+  metric,
+  showStream = true,
+  handle,
+  controls,
+  itemRef,
+  itemStyle,
+  dragging,
+  onItemKeyDown,
+}: Props) {
   const notes = counts?.notes ?? 0;
   const open = counts?.openQuestions ?? 0;
   function click(e: MouseEvent<HTMLAnchorElement>) {
@@ -31,13 +61,22 @@ export function StoryCard({ story, counts, people, active, onOpen }: Props) {
     onOpen(story.id);
   }
   return (
-    <li data-testid="story-card" data-story-id={story.id}>
+    <li
+      data-testid="story-card"
+      data-story-id={story.id}
+      ref={itemRef}
+      style={itemStyle}
+      onKeyDown={onItemKeyDown}
+      className={cx('group relative flex items-stretch gap-1', dragging && 'z-10 opacity-80')}
+    >
+      {handle}
       <a
         href={typeof window === 'undefined' ? `?story=${story.id}` : storyHref(story.id)}
         onClick={click}
         aria-current={active ? 'true' : undefined}
         className={cx(
-          'block rounded-xl border bg-white px-4 py-3.5 shadow-xs transition-colors dark:bg-zinc-900',
+          'block min-w-0 flex-1 rounded-xl border bg-white px-4 py-3.5 shadow-xs transition-colors dark:bg-zinc-900',
+          dragging && 'shadow-lg',
           active
             ? 'border-indigo-300 ring-1 ring-indigo-300 dark:border-indigo-700 dark:ring-indigo-700'
             : 'border-zinc-200 hover:border-zinc-300 dark:border-zinc-800 dark:hover:border-zinc-700',
@@ -79,6 +118,7 @@ export function StoryCard({ story, counts, people, active, onOpen }: Props) {
             <Icon name="message" className="size-3.5" />
             {notes} {notes === 1 ? 'note' : 'notes'}
           </span>
+          <StoryValueChips story={story} persona={persona} metric={metric} showStream={showStream} />
           {open > 0 && (
             <span
               className="inline-flex items-center gap-1 font-medium text-amber-700 dark:text-amber-400"
@@ -90,6 +130,7 @@ export function StoryCard({ story, counts, people, active, onOpen }: Props) {
           )}
         </div>
       </a>
+      {controls}
     </li>
   );
 }

@@ -1,13 +1,21 @@
 'use client';
 
-import { useMemo } from 'react';
-import { useNoteCounts, useStories } from '@/lib/board/hooks';
+import { useCallback, useMemo, useState } from 'react';
+import { useAllNotes, useNoteCounts, useStories } from '@/lib/board/hooks';
+import { NO_FILTERS, activeFilterCount, filterStories, noteTextByStory } from '@/lib/board/filters';
 import { Button } from '@/components/ui/button';
 import { Icon } from '@/components/ui/icon';
 import { peopleOnStory, type Peer } from '@/components/presence/use-peers';
+import { useBoardValues } from '@/components/values/use-values';
+import { FilterBar } from '@/components/backlog/filter-bar';
+import { LanesView } from '@/components/backlog/lanes-view';
+import { SortableList } from '@/components/backlog/sortable-list';
+import { WsjfPreview } from '@/components/backlog/wsjf-preview';
+import { useFilters } from '@/components/backlog/use-filters';
+import { useReorder } from '@/components/backlog/use-reorder';
+import type { CardData } from '@/components/backlog/card-data';
 import { useBoard } from './board-context';
 import { NewStoryForm } from './new-story-form';
-import { StoryCard } from './story-card';
 
 interface Props {
   peers: Peer[];
@@ -16,16 +24,43 @@ interface Props {
   synced: boolean;
 }
 
-/** The backlog, in rank order, with the new-story form on top for people who may edit. */
+/** The backlog in rank order (or in lanes by value stream), filtered by the URL, with the new-story form. */
 export function StoryList({ peers, composing, setComposing, synced }: Props) {
   const { doc, canEdit, openStoryId, openStory } = useBoard();
   const stories = useStories(doc);
+  const notes = useAllNotes(doc);
   const counts = useNoteCounts(doc);
-  const peopleBy = useMemo(() => {
-    const m = new Map<string, Peer[]>();
-    for (const s of stories) m.set(s.id, peopleOnStory(peers, s.id));
-    return m;
-  }, [stories, peers]);
+  const values = useBoardValues(doc);
+  const [filters, setFilters] = useFilters();
+  const [suggesting, setSuggesting] = useState(false);
+  const [message, setMessage] = useState('');
+  const announce = useCallback((m: string) => setMessage(m), []);
+  const move = useReorder(announce);
+
+  const visible = useMemo(() => {
+    const text = noteTextByStory(notes);
+    return filterStories(stories, filters, {
+      personaIds: new Set(values.personaById.keys()),
+      metricIds: new Set(values.metricById.keys()),
+      openQuestions: (id) => counts.get(id)?.openQuestions ?? 0,
+      noteText: (id) => text.get(id) ?? '',
+    });
+  }, [stories, notes, counts, filters, values]);
+
+  const cards: CardData[] = useMemo(
+    () =>
+      visible.map((s) => ({
+        story: s,
+        counts: counts.get(s.id),
+        people: peopleOnStory(peers, s.id),
+        active: s.id === openStoryId,
+        onOpen: openStory,
+        persona: s.personaId ? values.personaById.get(s.personaId) : undefined,
+        metric: s.metricId ? values.metricById.get(s.metricId) : undefined,
+      })),
+    [visible, counts, peers, openStoryId, openStory, values],
+  );
+  const filtered = activeFilterCount(filters) > 0;
 
   return (
     <section aria-labelledby="backlog-title" className="flex flex-col gap-3">
@@ -33,13 +68,35 @@ export function StoryList({ peers, composing, setComposing, synced }: Props) {
         <h2 id="backlog-title" className="text-sm font-semibold text-zinc-700 dark:text-zinc-300">
           Backlog <span className="font-normal text-zinc-500 dark:text-zinc-400">· {stories.length}</span>
         </h2>
-        {canEdit && !composing && (
-          <Button size="sm" variant="primary" onClick={() => setComposing(true)} aria-keyshortcuts="n">
-            <Icon name="plus" className="size-3.5" /> New story
-            <kbd className="ml-1 rounded bg-white/20 px-1 font-sans text-[10px]">N</kbd>
-          </Button>
-        )}
+        <div className="flex items-center gap-2">
+          {stories.length > 0 && (
+            <Button
+              size="sm"
+              variant={suggesting ? 'secondary' : 'ghost'}
+              onClick={() => setSuggesting((o) => !o)}
+              aria-expanded={suggesting}
+            >
+              Suggested order
+            </Button>
+          )}
+          {canEdit && !composing && (
+            <Button size="sm" variant="primary" onClick={() => setComposing(true)} aria-keyshortcuts="n">
+              <Icon name="plus" className="size-3.5" /> New story
+              <kbd className="ml-1 rounded bg-white/20 px-1 font-sans text-[10px]">N</kbd>
+            </Button>
+          )}
+        </div>
       </div>
+      {stories.length > 0 && (
+        <FilterBar
+          filters={filters}
+          onChange={setFilters}
+          values={values}
+          shown={visible.length}
+          total={stories.length}
+        />
+      )}
+      {suggesting && <WsjfPreview stories={stories} onClose={() => setSuggesting(false)} />}
       {composing && (
         <NewStoryForm
           onDone={() => {
@@ -59,18 +116,27 @@ export function StoryList({ peers, composing, setComposing, synced }: Props) {
           )}
         </div>
       )}
-      <ol className="flex flex-col gap-2.5" aria-label="Stories">
-        {stories.map((s) => (
-          <StoryCard
-            key={s.id}
-            story={s}
-            counts={counts.get(s.id)}
-            people={peopleBy.get(s.id) ?? []}
-            active={s.id === openStoryId}
-            onOpen={openStory}
-          />
-        ))}
-      </ol>
+      {stories.length > 0 && visible.length === 0 && filtered && filters.view === 'list' && (
+        <div className="rounded-xl border border-dashed border-zinc-300 px-6 py-8 text-center text-sm dark:border-zinc-700">
+          <p className="font-medium">No stories match these filters</p>
+          <Button
+            size="sm"
+            variant="ghost"
+            className="mt-2"
+            onClick={() => setFilters({ ...NO_FILTERS, view: filters.view })}
+          >
+            Clear filters
+          </Button>
+        </div>
+      )}
+      {filters.view === 'lanes' ? (
+        <LanesView cards={cards} streams={values.streams} canEdit={canEdit} move={move} announce={announce} />
+      ) : (
+        <SortableList cards={cards} canEdit={canEdit} move={move} />
+      )}
+      <p className="sr-only" aria-live="polite" data-testid="reorder-status">
+        {message}
+      </p>
     </section>
   );
 }

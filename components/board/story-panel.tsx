@@ -15,6 +15,7 @@ import { StoryField } from './story-field';
 import { WhyMissing } from './why-missing';
 import { StorySession } from '@/components/session/story-session';
 import { PromoteSection } from '@/components/promote/promote-section';
+import { StoryValues } from '@/components/values/story-values';
 
 /** The open story: live title and why, status, who is here, and the discussion. */
 export function StoryPanel({ storyId, peers, synced }: { storyId: string; peers: Peer[]; synced: boolean }) {
@@ -77,6 +78,7 @@ export function StoryPanel({ storyId, peers, synced }: { storyId: string; peers:
             <TypingLine people={people} />
           </div>
 
+          <StoryValues story={story} />
           <StorySession storyId={story.id} />
           <PromoteSection key={story.id} storyId={story.id} />
 

@@ -4,6 +4,7 @@ import {
   compareRank,
   isValidRank,
   planMove,
+  planVisibleMove,
   rankAt,
   rankBetween,
   rankWritesFor,
@@ -131,5 +132,22 @@ describe('ordering', () => {
         expect(new Set(orderA)).toEqual(ids);
       }
     }
+  });
+
+  it('a move in a filtered view lands between its visible neighbours and writes one key', () => {
+    const keys = [rankBetween(null, null)];
+    for (let i = 0; i < 5; i++) keys.push(rankBetween(keys.at(-1)!, null));
+    const full = keys.map((rank, i) => ({ id: `s${i}`, rank }));
+    // Visible: s1, s3, s5 — move s5 to between s1 and s3.
+    const visible = [full[1]!, full[5]!, full[3]!];
+    const writes = planVisibleMove(full, visible, 's5');
+    expect(writes.map((w) => w.id)).toEqual(['s5']);
+    const after = sortByRank(full.map((s) => (s.id === 's5' ? { ...s, rank: writes[0]!.rank } : s)));
+    expect(after.map((s) => s.id)).toEqual(['s0', 's1', 's2', 's5', 's3', 's4']);
+    // Moved last among the visible: lands right after its predecessor.
+    const down = planVisibleMove(full, [full[3]!, full[5]!, full[1]!], 's1');
+    const afterDown = sortByRank(full.map((s) => (s.id === 's1' ? { ...s, rank: down[0]!.rank } : s)));
+    expect(afterDown.map((s) => s.id)).toEqual(['s0', 's2', 's3', 's4', 's5', 's1']);
+    expect(planVisibleMove(full, [full[2]!], 's2')).toEqual([]);
   });
 });

@@ -127,3 +127,26 @@ export function planMove(sorted: readonly Rankable[], moving: Rankable, index: n
   if (target.length === sorted.length && target.every((t, k) => t.id === sorted[k]!.id)) return [];
   return rankWritesFor(target, new Set([moving.id]));
 }
+
+/**
+ * Writes for a move made in a filtered view or a lane: `visibleTarget` is what the person sees
+ * after the move (it contains the moving story). The story lands right before its new visible
+ * successor (or right after its predecessor) in the full order, so hidden stories keep their keys.
+ */
+export function planVisibleMove(
+  full: readonly Rankable[],
+  visibleTarget: readonly Rankable[],
+  movingId: string,
+): RankWrite[] {
+  const i = visibleTarget.findIndex((s) => s.id === movingId);
+  const moving = full.find((s) => s.id === movingId);
+  if (i < 0 || !moving) return [];
+  const rest = full.filter((s) => s.id !== movingId);
+  const next = visibleTarget[i + 1];
+  const prev = visibleTarget[i - 1];
+  const nextAt = next ? rest.findIndex((s) => s.id === next.id) : -1;
+  const prevAt = prev ? rest.findIndex((s) => s.id === prev.id) : -1;
+  if (nextAt >= 0) return planMove(full, moving, nextAt);
+  if (prevAt >= 0) return planMove(full, moving, prevAt + 1);
+  return [];
+}

@@ -1,0 +1,37 @@
+'use client';
+
+import {
+  KeyboardSensor,
+  PointerSensor,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type ScreenReaderInstructions,
+} from '@dnd-kit/core';
+import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
+
+/** Pointer (after a small move, so a click still opens the story) and keyboard (Space, arrows, Space). */
+export function useBacklogSensors() {
+  return useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
+}
+
+export const screenReaderInstructions: ScreenReaderInstructions = {
+  draggable:
+    'To pick up a story, press Space or Enter. Use the arrow keys to move it, Space or Enter to drop it, Escape to cancel. Alt with the up or down arrow moves it without picking it up.',
+};
+
+/** dnd-kit's live announcements, naming stories by title rather than by id. */
+export function announcementsFor(titleOf: (id: string) => string): Announcements {
+  const t = (id: string | number) => `“${titleOf(String(id))}”`;
+  return {
+    onDragStart: ({ active }) => `Picked up ${t(active.id)}.`,
+    onDragOver: ({ active, over }) =>
+      over ? `${t(active.id)} is over ${t(over.id)}.` : `${t(active.id)} is not over a place to drop.`,
+    onDragEnd: ({ active, over }) =>
+      over ? `Dropped ${t(active.id)}.` : `${t(active.id)} was dropped back.`,
+    onDragCancel: ({ active }) => `Moving ${t(active.id)} was cancelled.`,
+  };
+}

@@ -1,0 +1,167 @@
+'use client';
+
+import type { ReactNode } from 'react';
+import {
+  DndContext,
+  closestCorners,
+  pointerWithin,
+  useDroppable,
+  type CollisionDetection,
+  type DragEndEvent,
+} from '@dnd-kit/core';
+import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import { NONE, lanesFor, type Lane } from '@/lib/board/filters';
+import type { StoryView } from '@/lib/board/types';
+import { StoryCard } from '@/components/board/story-card';
+import { cx } from '@/components/ui/cx';
+import type { CardData } from './card-data';
+import { announcementsFor, screenReaderInstructions, useBacklogSensors } from './dnd-setup';
+import { SortableStory } from './sortable-story';
+import { refocus, targetIndex } from './use-reorder';
+
+interface Props {
+  cards: CardData[];
+  streams: string[];
+  canEdit: boolean;
+  move: (
+    visible: readonly StoryView[],
+    storyId: string,
+    toIndex: number,
+    stream?: { name: string | null },
+  ) => void;
+  announce: (message: string) => void;
+}
+
+const laneKey = (lane: Lane) => `lane:${lane.stream ?? NONE}`;
+
+/**
+ * The card under the pointer, else the lane under it (an empty lane is a big target whose
+ * corners are far from the card), else the nearest by corners (keyboard drags have no pointer).
+ */
+const collision: CollisionDetection = (args) => {
+  const hits = pointerWithin(args);
+  if (hits.length > 0) {
+    const card = hits.find((h) => !String(h.id).startsWith('lane:'));
+    return [card ?? hits[0]!];
+  }
+  return closestCorners(args);
+};
+
+/** Stories in lanes by value stream; dragging a card to another lane sets its stream. */
+export function LanesView({ cards, streams, canEdit, move, announce }: Props) {
+  const sensors = useBacklogSensors();
+  const byId = new Map(cards.map((c) => [c.story.id, c]));
+  const lanes = lanesFor(
+    cards.map((c) => c.story),
+    streams,
+  );
+  const laneOf = (key: string) => lanes.find((l) => laneKey(l) === key);
+  const titleOf = (id: string) =>
+    byId.get(id)?.story.title ||
+    laneOf(id)?.stream ||
+    (id.startsWith('lane:') ? 'No stream' : 'Untitled story');
+
+  function dragEnd({ active, over }: DragEndEvent) {
+    if (!over || active.id === over.id) return;
+    const from = laneOf(String(active.data.current?.container ?? ''));
+    const overContainer = over.data.current?.container;
+    const to = laneOf(typeof overContainer === 'string' ? overContainer : String(over.id));
+    if (!from || !to) return;
+    const overIndex = to.stories.findIndex((s) => s.id === over.id);
+    const index = overIndex >= 0 ? overIndex : to.stories.length;
+    if (from === to) return move(to.stories, String(active.id), index);
+    if (!to.listed)
+      return announce(`“${to.stream}” was removed from the board; stories cannot be moved into it.`);
+    move(to.stories, String(active.id), index, { name: to.stream });
+  }
+
+  const body = (
+    <div className="-mx-2 flex gap-3 overflow-x-auto px-2 pb-2" data-testid="lanes">
+      {lanes.map((lane) => (
+        <LaneColumn key={laneKey(lane)} lane={lane} id={laneKey(lane)} canEdit={canEdit}>
+          {lane.stories.map((s, i) => {
+            const card = { ...byId.get(s.id)!, showStream: false };
+            return canEdit ? (
+              <SortableStory
+                key={s.id}
+                card={card}
+                index={i}
+                count={lane.stories.length}
+                container={laneKey(lane)}
+                onMove={(kind, control) => {
+                  move(lane.stories, s.id, targetIndex(kind, i, lane.stories.length));
+                  refocus(s.id, control);
+                }}
+              />
+            ) : (
+              <StoryCard key={s.id} {...card} />
+            );
+          })}
+        </LaneColumn>
+      ))}
+    </div>
+  );
+  if (!canEdit) return body;
+  return (
+    <DndContext
+      sensors={sensors}
+      collisionDetection={collision}
+      onDragEnd={dragEnd}
+      accessibility={{ announcements: announcementsFor(titleOf), screenReaderInstructions }}
+    >
+      {body}
+    </DndContext>
+  );
+}
+
+function LaneColumn({
+  lane,
+  id,
+  canEdit,
+  children,
+}: {
+  lane: Lane;
+  id: string;
+  canEdit: boolean;
+  children: ReactNode;
+}) {
+  // A removed stream's lane still reorders its own stories but takes no newcomers.
+  const { setNodeRef, isOver } = useDroppable({
+    id,
+    disabled: !canEdit || !lane.listed,
+    data: { container: id },
+  });
+  const name = lane.stream ?? 'No stream';
+  const list = (
+    <ol className="flex min-h-16 flex-col gap-2" aria-label={`Stories in ${name}`}>
+      {children}
+    </ol>
+  );
+  return (
+    <section
+      ref={setNodeRef}
+      aria-label={`${name} lane`}
+      data-testid="lane"
+      data-lane={lane.stream ?? ''}
+      className={cx(
+        'flex w-72 shrink-0 flex-col gap-2 rounded-xl border bg-zinc-50 p-2 transition-colors dark:bg-zinc-900/40',
+        isOver ? 'border-indigo-400 dark:border-indigo-600' : 'border-zinc-200 dark:border-zinc-800',
+      )}
+    >
+      <h3 className="flex items-baseline justify-between gap-2 px-1 text-xs font-semibold text-zinc-700 dark:text-zinc-300">
+        <span className={cx('truncate', lane.stream === null && 'text-zinc-500 italic dark:text-zinc-400')}>
+          {name}
+          {!lane.listed && <span className="font-normal text-zinc-500 dark:text-zinc-400"> (removed)</span>}
+        </span>
+        <span className="font-normal text-zinc-500 dark:text-zinc-400">{lane.stories.length}</span>
+      </h3>
+      {canEdit ? (
+        <SortableContext id={id} items={lane.stories.map((s) => s.id)} strategy={verticalListSortingStrategy}>
+          {list}
+        </SortableContext>
+      ) : (
+        list
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,122 @@
+'use client';
+
+import { useMemo, useState } from 'react';
+import { applyRanks } from '@/lib/board/ops';
+import type { StoryView } from '@/lib/board/types';
+import { suggestOrder } from '@/lib/board/wsjf';
+import { useBoard } from '@/components/board/board-context';
+import { Button } from '@/components/ui/button';
+import { Icon } from '@/components/ui/icon';
+
+const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2));
+
+/**
+ * Preview of the WSJF-style order (value ÷ effort) over the whole backlog. Nothing changes until
+ * the PO applies it, which writes the few rank keys needed in one transaction. Stories without
+ * value or effort keep their places and are listed so someone can score them.
+ */
+export function WsjfPreview({ stories, onClose }: { stories: StoryView[]; onClose: () => void }) {
+  const { doc, canEdit, origin, openStory } = useBoard();
+  const suggestion = useMemo(() => suggestOrder(stories), [stories]);
+  const [applied, setApplied] = useState<number | null>(null);
+  const position = useMemo(() => new Map(stories.map((s, i) => [s.id, i + 1])), [stories]);
+  const newPosition = new Map(suggestion.order.map((s, i) => [s.id, i + 1]));
+  const { ranked, unscored, writes, moved } = suggestion;
+
+  function apply() {
+    applyRanks(doc, writes, origin);
+    setApplied(moved.size);
+  }
+
+  return (
+    <section
+      aria-labelledby="wsjf-title"
+      data-testid="wsjf-preview"
+      className="flex flex-col gap-3 rounded-xl border border-indigo-200 bg-indigo-50/40 px-4 py-3 dark:border-indigo-900 dark:bg-indigo-950/20"
+    >
+      <div className="flex items-start justify-between gap-3">
+        <div>
+          <h3 id="wsjf-title" className="text-sm font-semibold">
+            Suggested order
+          </h3>
+          <p className="text-xs text-zinc-600 dark:text-zinc-400">
+            Value ÷ effort, highest first (ties: higher value, then current order). Unscored stories keep
+            their places.
+          </p>
+        </div>
+        <Button size="sm" variant="ghost" onClick={onClose} aria-label="Close suggested order">
+          <Icon name="close" className="size-4" />
+        </Button>
+      </div>
+      {ranked.length === 0 ? (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          No story has both value and effort yet. Score stories in their Value section.
+        </p>
+      ) : (
+        <ol className="flex flex-col gap-1 text-sm" aria-label="Suggested order">
+          {ranked.map((r) => {
+            const from = position.get(r.story.id)!;
+            const to = newPosition.get(r.story.id)!;
+            return (
+              <li key={r.story.id} data-testid="wsjf-row" className="flex items-baseline gap-2">
+                <span className="w-6 shrink-0 text-right font-mono text-xs text-zinc-500">{to}.</span>
+                <span className="min-w-0 flex-1 truncate">{r.story.title || 'Untitled story'}</span>
+                <span className="shrink-0 font-mono text-xs text-zinc-600 dark:text-zinc-400">
+                  {r.value} ÷ {r.effort} = {fmt(r.score)}
+                </span>
+                <span className="w-16 shrink-0 text-right text-xs text-zinc-500 dark:text-zinc-400">
+                  {from === to ? 'stays' : from > to ? `↑ from ${from}` : `↓ from ${from}`}
+                </span>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+      {unscored.length > 0 && (
+        <div data-testid="wsjf-unscored">
+          <h4 className="text-xs font-semibold text-amber-800 dark:text-amber-300">
+            Missing value or effort · {unscored.length}
+          </h4>
+          <ul className="mt-1 flex flex-wrap gap-1.5">
+            {unscored.map((s) => (
+              <li key={s.id}>
+                <button
+                  type="button"
+                  onClick={() => openStory(s.id)}
+                  className="rounded-md border border-amber-200 bg-white px-2 py-0.5 text-xs hover:bg-amber-50 focus:outline-none focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-amber-900 dark:bg-zinc-900 dark:hover:bg-amber-950/40"
+                >
+                  {s.title || 'Untitled story'}
+                  <span className="text-zinc-500 dark:text-zinc-400">
+                    {' '}
+                    ·{' '}
+                    {s.value === null && s.effort === null
+                      ? 'value, effort'
+                      : s.value === null
+                        ? 'value'
+                        : 'effort'}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div className="flex flex-wrap items-center gap-3">
+        {canEdit && (
+          <Button size="sm" variant="primary" onClick={apply} disabled={writes.length === 0}>
+            Apply suggested order
+          </Button>
+        )}
+        <p className="text-xs text-zinc-600 dark:text-zinc-400" aria-live="polite" data-testid="wsjf-status">
+          {writes.length === 0
+            ? applied !== null
+              ? `Applied: ${applied} ${applied === 1 ? 'story' : 'stories'} moved.`
+              : ranked.length > 0
+                ? 'The backlog already follows this order.'
+                : ''
+            : `${moved.size} ${moved.size === 1 ? 'story moves' : 'stories move'}.`}
+        </p>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,128 @@
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { addStory, openBoard, openStory, storyCard } from './helpers';
+
+const order = (page: Page) => page.getByTestId('story-card').locator('h3');
+
+/** A real pointer drag on a card's handle (dnd-kit starts after a few pixels of movement). */
+async function drag(page: Page, from: string, onto: string, where: 'above' | 'below' = 'above') {
+  const handle = storyCard(page, from).getByTestId('drag-handle');
+  const target = storyCard(page, onto);
+  const h = (await handle.boundingBox())!;
+  const t = (await target.boundingBox())!;
+  await page.mouse.move(h.x + h.width / 2, h.y + h.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(h.x + h.width / 2, h.y + h.height / 2 + 10, { steps: 3 });
+  const y = where === 'above' ? t.y + t.height * 0.25 : t.y + t.height * 0.75;
+  await page.mouse.move(t.x + t.width / 2, y, { steps: 12 });
+  await page.mouse.up();
+}
+
+test('drag, buttons and keys reorder the backlog; the other person sees every move', async ({
+  po,
+  dev,
+  createBoard,
+}) => {
+  const { links } = await createBoard('Ranking');
+  await openBoard(po.page, links.owner);
+  await openBoard(dev.page, links.team);
+  for (const t of ['Alpha', 'Bravo', 'Charlie', 'Delta']) await addStory(po.page, t);
+  await expect(order(dev.page)).toHaveText(['Alpha', 'Bravo', 'Charlie', 'Delta']);
+
+  // Pointer drag: Delta onto Alpha's place.
+  await drag(po.page, 'Delta', 'Alpha');
+  await expect(order(po.page)).toHaveText(['Delta', 'Alpha', 'Bravo', 'Charlie']);
+  await expect(order(dev.page)).toHaveText(['Delta', 'Alpha', 'Bravo', 'Charlie']);
+
+  // Keyboard on the card: Alt+↑ moves Bravo up one, focus stays with it.
+  await storyCard(dev.page, 'Bravo').getByRole('link').focus();
+  await dev.page.keyboard.press('Alt+ArrowUp');
+  await expect(order(dev.page)).toHaveText(['Delta', 'Bravo', 'Alpha', 'Charlie']);
+  await expect(storyCard(dev.page, 'Bravo').getByRole('link')).toBeFocused();
+  await dev.page.keyboard.press('Alt+ArrowUp');
+  await expect(order(po.page)).toHaveText(['Bravo', 'Delta', 'Alpha', 'Charlie']);
+
+  // The buttons on the card: Charlie to the top.
+  await storyCard(po.page, 'Charlie').hover();
+  await storyCard(po.page, 'Charlie').getByRole('button', { name: 'Move to top' }).click();
+  await expect(order(dev.page)).toHaveText(['Charlie', 'Bravo', 'Delta', 'Alpha']);
+
+  // dnd-kit's keyboard drag on the handle: Space, ↓, ↓, Space.
+  await storyCard(dev.page, 'Charlie').getByTestId('drag-handle').focus();
+  await dev.page.keyboard.press('Space');
+  await dev.page.keyboard.press('ArrowDown');
+  await dev.page.keyboard.press('ArrowDown');
+  await dev.page.keyboard.press('Space');
+  await expect(order(dev.page)).toHaveText(['Bravo', 'Delta', 'Charlie', 'Alpha']);
+  await expect(order(po.page)).toHaveText(['Bravo', 'Delta', 'Charlie', 'Alpha']);
+
+  // Both move at the same moment: the two pages settle on one order with every story once.
+  await Promise.all([
+    storyCard(po.page, 'Alpha').getByRole('button', { name: 'Move to top' }).click({ force: true }),
+    storyCard(dev.page, 'Bravo').getByRole('button', { name: 'Move down' }).click({ force: true }),
+  ]);
+  await expect
+    .poll(async () => {
+      const [a, b] = [await order(po.page).allTextContents(), await order(dev.page).allTextContents()];
+      return a.join() === b.join() ? a.slice().sort().join() : `diverged: ${a.join()} | ${b.join()}`;
+    })
+    .toBe('Alpha,Bravo,Charlie,Delta');
+  const settled = await order(po.page).allTextContents();
+  expect(settled[0]).toBe('Alpha');
+
+  // A reload reads the same order back from the server.
+  await dev.page.reload();
+  await expect(order(dev.page)).toHaveText(settled);
+});
+
+test('lanes: dragging a card to another lane sets its stream; the suggested order applies in one step', async ({
+  po,
+  dev,
+  createBoard,
+}) => {
+  const { links } = await createBoard('Lanes');
+  await openBoard(po.page, links.owner);
+  await openBoard(dev.page, links.team);
+  for (const t of ['Low value', 'Quick win', 'Unscored']) await addStory(po.page, t);
+  await po.page.getByRole('button', { name: 'Personas & metrics' }).click();
+  const streamForm = po.page.getByRole('form', { name: 'New value stream' });
+  await streamForm.getByLabel('Stream name').fill('Growth');
+  await streamForm.getByRole('button', { name: 'Add stream' }).click();
+  await po.page.getByRole('button', { name: 'Close personas and metrics' }).click();
+
+  await po.page.getByRole('radio', { name: 'Lanes' }).click();
+  const growth = po.page.getByRole('region', { name: 'Growth lane' });
+  const handle = storyCard(po.page, 'Quick win').getByTestId('drag-handle');
+  const h = (await handle.boundingBox())!;
+  const g = (await growth.boundingBox())!;
+  await po.page.mouse.move(h.x + h.width / 2, h.y + h.height / 2);
+  await po.page.mouse.down();
+  await po.page.mouse.move(h.x + 20, h.y + 10, { steps: 3 });
+  await po.page.mouse.move(g.x + g.width / 2, g.y + 60, { steps: 15 });
+  await po.page.mouse.up();
+  await expect(growth.getByTestId('story-card')).toHaveText(/Quick win/);
+  await expect(storyCard(dev.page, 'Quick win').getByTestId('card-stream')).toHaveText(/Growth/);
+
+  // Score two stories; the third stays unscored and is listed, not ranked.
+  for (const [title, value, effort] of [
+    ['Low value', '2', '8'],
+    ['Quick win', '9', '1'],
+  ] as const) {
+    const panel = await openStory(po.page, title);
+    await panel.getByRole('combobox', { name: 'Value', exact: true }).selectOption(value);
+    await panel.getByRole('combobox', { name: 'Effort' }).selectOption(effort);
+  }
+  await po.page.getByRole('button', { name: 'Close story' }).click();
+  await po.page.getByRole('radio', { name: 'List' }).click();
+  await po.page.getByRole('button', { name: 'Suggested order' }).click();
+  const preview = po.page.getByTestId('wsjf-preview');
+  await expect(preview.getByTestId('wsjf-row')).toHaveText([
+    /Quick win.*9 ÷ 1 = 9/,
+    /Low value.*2 ÷ 8 = 0\.25/,
+  ]);
+  await expect(preview.getByTestId('wsjf-unscored')).toContainText('Unscored');
+  await expect(order(dev.page)).toHaveText(['Low value', 'Quick win', 'Unscored']);
+  await preview.getByRole('button', { name: 'Apply suggested order' }).click();
+  await expect(order(dev.page)).toHaveText(['Quick win', 'Low value', 'Unscored']);
+  await expect(preview.getByTestId('wsjf-status')).toHaveText(/already follows|Applied/);
+});
