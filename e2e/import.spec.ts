@@ -1,5 +1,15 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { openBoard, storyCard } from './helpers';
+
+/** Serious and critical axe violations on the page as it is now, as readable lines. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
+}
 
 const CSV = [
   'Issue key,Summary,Description,Story Points,Labels,Assignee',
@@ -30,6 +40,7 @@ test('PO pastes a Jira CSV, previews it (the malformed row with its reason), acc
   await expect(preview.getByTestId('import-problem')).toHaveText([
     'Line 3: Story Points "abc" is not a number.',
   ]);
+  expect(await seriousViolations(po.page)).toEqual([]);
   // Nothing is created by the preview.
   await expect(storyCard(dev.page, 'Refund a payment')).toHaveCount(0);
 

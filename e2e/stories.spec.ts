@@ -1,5 +1,15 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { addStory, openBoard, openStory, postNote } from './helpers';
+
+/** Serious and critical axe violations on the page as it is now, as readable lines. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
+}
 
 test('two published versions: the stories page lists the latest; the story page diffs them word by word', async ({
   po,
@@ -30,6 +40,7 @@ test('two published versions: the stories page lists the latest; the story page 
   await formal.getByRole('textbox', { name: 'Criterion 2', exact: true }).fill('Receipt is emailed as PDF');
   await formal.getByRole('button', { name: 'Remove criterion 1' }).click();
   await expect(formal.getByTestId('draft-criterion')).toHaveCount(2);
+  expect(await seriousViolations(po.page)).toEqual([]);
   await formal.getByRole('button', { name: 'Publish', exact: true }).click();
   await expect(formal).toContainText('Published as version 2.');
   await expect(formal.getByTestId('formal-link')).toHaveText('Formal v2 — view formal story');
@@ -47,6 +58,7 @@ test('two published versions: the stories page lists the latest; the story page 
   const diff = po.page.getByTestId('version-diff');
   await expect(po.page.getByLabel('From')).toHaveValue('1');
   await expect(po.page.getByLabel('To')).toHaveValue('2');
+  await expect(po.page.getByRole('navigation', { name: 'Breadcrumb' })).toContainText('Pay by card');
   // Changed words are marked by element (strike-through / underline), not colour alone.
   await expect(diff.locator('del').first()).toContainText('user,');
   await expect(diff.locator('ins').first()).toContainText('shopper,');
@@ -55,6 +67,12 @@ test('two published versions: the stories page lists the latest; the story page 
   await expect(diff.getByText('(criterion added)')).toHaveCount(1);
   await expect(diff.locator('ins').filter({ hasText: 'as PDF' })).toHaveCount(1);
   await expect(diff.locator('ins').filter({ hasText: 'Works with 3-D Secure' })).toHaveCount(1);
+
+  expect(await seriousViolations(po.page)).toEqual([]);
+  await po.page.emulateMedia({ colorScheme: 'dark' });
+  await expect(po.page.locator('html')).toHaveClass(/\bdark\b/);
+  expect(await seriousViolations(po.page)).toEqual([]);
+  await po.page.emulateMedia({ colorScheme: 'light' });
 
   // Swapping the selection diffs the other way round.
   await po.page.getByLabel('From').selectOption('2');

@@ -76,7 +76,10 @@ export function CriterionList({
             data-testid="draft-criterion"
             className="flex items-start gap-2"
           >
-            <span aria-hidden="true" className="mt-1.5 w-5 shrink-0 text-right text-xs text-zinc-400">
+            <span
+              aria-hidden="true"
+              className="mt-1.5 w-5 shrink-0 text-right text-xs text-zinc-500 dark:text-zinc-400"
+            >
               {pos + 1}.
             </span>
             <div className="min-w-0 flex-1 text-sm">

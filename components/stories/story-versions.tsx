@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { FormalStoryVersion } from '@/lib/promote/types';
 import { fetchVersions } from '@/components/promote/promote-api';
 import { RelativeTime } from '@/components/ui/relative-time';
@@ -14,8 +14,9 @@ import { DiffLegend, VersionDiffView } from './version-diff-view';
 /** /b/<id>/stories/<storyId>: every version, a diff of any two, and each version's discussion. */
 export function StoryScreen({ boardId, storyId }: { boardId: string; storyId: string }) {
   const [attempt, setAttempt] = useState(0);
+  const [title, setTitle] = useState<string | null>(null);
   return (
-    <StoriesShell boardId={boardId} crumb="Story">
+    <StoriesShell boardId={boardId} crumb={title ?? 'Story'}>
       {({ boardKey }) => (
         <StoryVersionsLoader
           boardId={boardId}
@@ -23,6 +24,7 @@ export function StoryScreen({ boardId, storyId }: { boardId: string; storyId: st
           boardKey={boardKey}
           attempt={attempt}
           retry={() => setAttempt((a) => a + 1)}
+          onTitle={setTitle}
         />
       )}
     </StoriesShell>
@@ -35,13 +37,18 @@ function StoryVersionsLoader(props: {
   boardKey: string;
   attempt: number;
   retry: () => void;
+  onTitle: (title: string) => void;
 }) {
-  const { boardId, storyId, boardKey, attempt, retry } = props;
+  const { boardId, storyId, boardKey, attempt, retry, onTitle } = props;
   const versions = useFetched(
     () => fetchVersions(boardId, storyId, boardKey),
     `${boardId}\n${storyId}\n${boardKey}`,
     attempt,
   );
+  const latestTitle = versions.state === 'ready' ? versions.value?.at(-1)?.title : undefined;
+  useEffect(() => {
+    if (latestTitle) onTitle(latestTitle);
+  }, [latestTitle, onTitle]);
   if (versions.state === 'loading') return <Loading what="the story" />;
   if (versions.state === 'error')
     return <LoadError message={`Could not load the story: ${versions.message}`} onRetry={retry} />;

@@ -15,24 +15,32 @@ const del = 'bg-red-100 text-red-900 line-through decoration-2 dark:bg-red-950 d
 const ins =
   'bg-emerald-100 text-emerald-900 underline decoration-2 dark:bg-emerald-950 dark:text-emerald-200';
 
+/** Whitespace at the edges of a change is drawn outside the mark, so only words are highlighted. */
+function edges(text: string): [string, string, string] {
+  const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(text);
+  return m ? [m[1]!, m[2]!, m[3]!] : ['', text, ''];
+}
+
 function Parts({ parts }: { parts: WordPart[] }) {
   return (
     <>
-      {parts.map((p, i) =>
-        p.kind === 'same' ? (
-          <span key={i}>{p.text}</span>
-        ) : p.kind === 'removed' ? (
-          <del key={i} className={cx('rounded-sm', del)}>
-            <span className="sr-only">removed: </span>
-            {p.text}
-          </del>
-        ) : (
-          <ins key={i} className={cx('rounded-sm', ins)}>
-            <span className="sr-only">added: </span>
-            {p.text}
-          </ins>
-        ),
-      )}
+      {parts.map((p, i) => {
+        if (p.kind === 'same') return <span key={i}>{p.text}</span>;
+        const [lead, core, trail] = edges(p.text);
+        const Mark = p.kind === 'removed' ? 'del' : 'ins';
+        return (
+          <span key={i}>
+            {lead}
+            {core && (
+              <Mark className={cx('rounded-sm', p.kind === 'removed' ? del : ins)}>
+                <span className="sr-only">{p.kind}: </span>
+                {core}
+              </Mark>
+            )}
+            {trail}
+          </span>
+        );
+      })}
     </>
   );
 }
@@ -54,7 +62,7 @@ function TextPair({ before, after }: { before: string; after: string }) {
 function Cell({ children, empty }: { children?: ReactNode; empty?: string }) {
   return (
     <div className="min-w-0 rounded-md bg-zinc-50 p-2 text-sm leading-6 break-words whitespace-pre-wrap dark:bg-zinc-900">
-      {children ?? <span className="text-zinc-400 italic dark:text-zinc-500">{empty}</span>}
+      {children ?? <span className="text-zinc-500 italic dark:text-zinc-400">{empty}</span>}
     </div>
   );
 }
@@ -130,8 +138,12 @@ export function VersionDiffView({ from, to }: { from: FormalStoryVersion; to: Fo
       ) : (
         rows.map((row, i) => <CriterionPair key={i} row={row} />)
       )}
-      <h3 className={cx(heading, 'col-span-2 mt-2')}>Details</h3>
-      <TextPair before={facts(from)} after={facts(to)} />
+      {facts(from) !== facts(to) && (
+        <>
+          <h3 className={cx(heading, 'col-span-2 mt-2')}>Details</h3>
+          <TextPair before={facts(from)} after={facts(to)} />
+        </>
+      )}
     </div>
   );
 }
