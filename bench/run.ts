@@ -22,6 +22,13 @@ process.setMaxListeners(0);
 const quick = process.env.BENCH_QUICK === '1';
 // BENCH_OURS=source: our server from TypeScript without Next (when no production build can be made).
 const fromSource = process.env.BENCH_OURS === 'source';
+// BENCH_ONLY=propagation,storm runs a subset (development); the written results say which ran.
+const only = process.env.BENCH_ONLY?.split(',');
+const runs = (name: string) => !only || only.includes(name);
+// BENCH_SERVERS=ours,reference limits the servers (development).
+const kinds = KINDS.filter(
+  (k) => !process.env.BENCH_SERVERS || process.env.BENCH_SERVERS.split(',').includes(k),
+);
 const plan = quick
   ? {
       propagation: { ns: [10, 50], writers: 5, rate: 4, warmupMs: 500, durationMs: 1500 },
@@ -35,7 +42,7 @@ const plan = quick
       many: { boards: 100, clientsPerBoard: 10, keysPerSec: 5, warmupMs: 1000, durationMs: 4000 },
       cold: { stories: 500, notes: 5000, loads: 20, warmLoads: 10, unloadWaitMs: 300 },
       memoryRooms: 1000,
-      storm: { clients: 200, stories: 100, notes: 1000, timeoutMs: 30_000 },
+      storm: { clients: 200, stories: 50, notes: 500, timeoutMs: 30_000 },
     };
 
 /** Our server with `env` on top of the bench's overrides; those are recorded per scenario. */
@@ -79,7 +86,7 @@ async function main() {
   };
   const step = (s: string) =>
     console.error(`bench: ${s} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
-  for (const k of KINDS) {
+  for (const k of runs('propagation') ? kinds : []) {
     step(`propagation ${k}`);
     const p = plan.propagation;
     r.propagation[k] = await withTarget(k, async function propagation_(t) {
@@ -88,11 +95,11 @@ async function main() {
       return out;
     });
   }
-  for (const k of KINDS) {
+  for (const k of runs('many') ? kinds : []) {
     step(`many boards ${k}`);
     r.manyBoards[k] = await withTarget(k, (t) => manyBoards(t, plan.many));
   }
-  for (const k of KINDS) {
+  for (const k of runs('cold') ? kinds : []) {
     step(`cold load ${k}`);
     // ROOM_GRACE_MS=0: the room leaves memory as soon as the last client does, so every load is cold.
     r.coldLoad[k] = await withTarget(
@@ -103,16 +110,16 @@ async function main() {
       { ROOM_GRACE_MS: '0' },
     );
   }
-  for (const k of KINDS) {
+  for (const k of runs('memory') ? kinds : []) {
     step(`memory ${k}`);
     r.memory[k] = await withTarget(k, (t) => memoryPerRoom(t, plan.memoryRooms));
   }
-  for (const k of KINDS) {
+  for (const k of runs('storm') ? kinds : []) {
     step(`reconnect storm ${k}`);
     r.storm[k] = await withTarget(k, (t) => reconnectStorm(t, plan.storm));
   }
   const nextDir = path.join(root, '.next');
-  if (fs.existsSync(path.join(nextDir, 'BUILD_ID'))) {
+  if (runs('pages') && fs.existsSync(path.join(nextDir, 'BUILD_ID'))) {
     r.pageWeight = ['/b/[boardId]', '/b/[boardId]/present'].map((route) => pageWeight(nextDir, route));
   } else console.error('bench: no .next build, page weight skipped');
   r.targets = judgeTargets(r);

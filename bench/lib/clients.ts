@@ -14,16 +14,16 @@ export interface BenchClient {
   readonly synced: boolean;
   /** resolves with performance.now() at the provider's own "synced" event */
   whenSynced(): Promise<number>;
-  /** receipt time of the latest message on the current socket (before the provider handled it) */
-  lastMessageAt(): number;
+  /** at the last "synced" event: when the message that completed the sync arrived (before decoding) */
+  readonly answeredAt: number;
   disconnect(): void;
   connect(): void;
   destroy(): void;
 }
 
 /**
- * The `ws` client, timestamping each message before the provider handles it: `lastMessageAt` at
- * the provider's "synced" event is when the server's answer arrived, before the client decoded it.
+ * The `ws` client, timestamping each message before the provider handles it: `lastMessageAt`, read
+ * inside the provider's "synced" event, is when the server's answer arrived, before it was decoded.
  */
 class TimedWebSocket extends WebSocket {
   lastMessageAt = 0;
@@ -41,6 +41,8 @@ export function connectClient(target: Target, board: Board, doc = new Y.Doc()): 
     // One socket per provider, like a browser tab (Hocuspocus could multiplex several boards on one).
     const socket = new HocuspocusProviderWebsocket({ url: target.wsBase, WebSocketPolyfill: WS });
     const p = new HocuspocusProvider({ websocketProvider: socket, name: board.room, document: doc });
+    let answeredAt = NaN;
+    p.on('synced', () => (answeredAt = lastAt(socket.webSocket)));
     p.attach();
     return {
       doc,
@@ -51,7 +53,9 @@ export function connectClient(target: Target, board: Board, doc = new Y.Doc()): 
         p.isSynced
           ? Promise.resolve(performance.now())
           : new Promise((r) => p.on('synced', () => r(performance.now()))),
-      lastMessageAt: () => lastAt(socket.webSocket),
+      get answeredAt() {
+        return answeredAt;
+      },
       disconnect: () => socket.disconnect(),
       connect: () => void socket.connect(),
       destroy: () => {
@@ -65,6 +69,10 @@ export function connectClient(target: Target, board: Board, doc = new Y.Doc()): 
     WebSocketPolyfill: WS,
     disableBc: true,
   });
+  let answeredAt = NaN;
+  p.on('sync', (s: boolean) => {
+    if (s) answeredAt = lastAt(p.ws);
+  });
   return {
     doc,
     get synced() {
@@ -74,7 +82,9 @@ export function connectClient(target: Target, board: Board, doc = new Y.Doc()): 
       p.synced
         ? Promise.resolve(performance.now())
         : new Promise((r) => p.once('sync', (s: boolean) => s && r(performance.now()))),
-    lastMessageAt: () => lastAt(p.ws),
+    get answeredAt() {
+      return answeredAt;
+    },
     disconnect: () => p.disconnect(),
     connect: () => p.connect(),
     destroy: () => p.destroy(),

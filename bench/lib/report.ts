@@ -174,12 +174,24 @@ function stormSection(r: Results): string {
             fmt(s.convergedMs, 0),
             s.changes,
             s.lost,
+            fmt(s.serverCpu * 100, 0) + '%',
+            fmt(s.driverCpu * 100, 0) + '%',
           ],
         ]
       : [];
   });
   return table(
-    ['server', 'clients', 'board stories/notes', 'all synced ms', 'all converged ms', 'changes', 'lost'],
+    [
+      'server',
+      'clients',
+      'board stories/notes',
+      'all synced ms',
+      'all converged ms',
+      'changes',
+      'lost',
+      'server CPU',
+      'driver CPU',
+    ],
     rows,
   );
 }

@@ -127,7 +127,12 @@ export async function startTarget(
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-${kind}-`));
   const spec = specFor(kind, port, dataDir, extraEnv, fromSource);
   const launch = async () => {
-    const proc = spawn(process.execPath, spec.args, {
+    // BENCH_CPU_PROF=<dir>: profile our server (node --cpu-prof) to find what a missed target costs.
+    const prof =
+      kind === 'ours' && process.env.BENCH_CPU_PROF
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+        : [];
+    const proc = spawn(process.execPath, [...prof, ...spec.args], {
       cwd: root,
       env: { ...process.env, ...spec.env },
       stdio: ['ignore', 'ignore', 'inherit'],

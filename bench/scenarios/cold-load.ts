@@ -33,7 +33,7 @@ async function timeLoad(target: Target, board: Parameters<typeof connectClient>[
   const t0 = performance.now();
   const c = connectClient(target, board);
   const t1 = await c.whenSynced();
-  const served = c.lastMessageAt() - t0;
+  const served = c.answeredAt - t0;
   const complete = noteCount(c.doc) >= notes;
   c.destroy();
   return { served, synced: t1 - t0, complete };

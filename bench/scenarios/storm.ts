@@ -4,6 +4,7 @@ import { bigBoard, uploadBoard } from '../lib/big-board';
 import { connectMany, destroyAll } from '../lib/clients';
 import { sharedStory } from './propagation';
 import type { Target } from '../lib/servers';
+import { CpuMeter, DriverLoad } from '../lib/machine';
 import { sleep, until } from '../lib/stats';
 
 export interface StormResult {
@@ -17,6 +18,10 @@ export interface StormResult {
   changes: number;
   /** changes some client still lacks after the wait: must be 0 */
   lost: number;
+  /** this process's CPU share during the storm (1 = one core): the clients' own work */
+  driverCpu: number;
+  /** the restarted server's CPU share over the same interval */
+  serverCpu: number;
 }
 
 export interface StormOptions {
@@ -46,6 +51,8 @@ export async function reconnectStorm(target: Target, o: StormOptions): Promise<S
     clients.forEach((_, i) => note(i, `Written offline by ${i}`));
     await target.restart();
     await sleep(200);
+    const driver = new DriverLoad();
+    const server = new CpuMeter(target.pid);
     const t0 = performance.now();
     const synced = clients.map((c) => c.whenSynced());
     for (const c of clients) c.connect();
@@ -61,6 +68,8 @@ export async function reconnectStorm(target: Target, o: StormOptions): Promise<S
     await until(() => clients.every(has), o.timeoutMs, 'convergence')
       .then(() => (convergedMs = performance.now() - t0))
       .catch(() => undefined);
+    const driverCpu = driver.stop().cpu;
+    const serverCpu = server.read();
     const lost = new Set<string>();
     for (const c of clients) {
       const notes = roots(c.doc).notes;
@@ -74,6 +83,8 @@ export async function reconnectStorm(target: Target, o: StormOptions): Promise<S
       convergedMs,
       changes: ids.length,
       lost: lost.size,
+      driverCpu,
+      serverCpu,
     };
   } finally {
     destroyAll(clients);

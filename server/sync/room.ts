@@ -9,12 +9,12 @@ import type { Fanout, FanoutMessage } from '../scale/fanout';
 import { closeConn, send, type Conn } from './connection';
 import { REMOTE_ORIGIN, RoomPresence } from './room-presence';
 import { applyStored, foldUpdates } from './fold';
+import { Step2Cache } from './step2-cache';
 import {
   ProtocolError,
   decodeMessage,
   encodePermissionDenied,
   encodeSyncStep1,
-  encodeSyncStep2,
   encodeUpdate,
   inspectUpdate,
 } from './protocol';
@@ -51,6 +51,8 @@ export class Room {
   readonly doc = new Y.Doc();
   readonly presence: RoomPresence;
   readonly conns = new Map<Conn['ws'], Conn>();
+  /** sync-step-2 answers, valid until the doc next changes */
+  private readonly step2 = new Step2Cache(this.doc);
   /** joins in progress (gate passed, socket not yet attached): keeps the room from unloading */
   holds = 0;
   /** applied to the doc, not yet stored: never relayed or answered from until stored */
@@ -78,6 +80,7 @@ export class Room {
   ) {
     const bad = applyStored(this.doc, stored.snapshot, stored.updates, deps.log.child({ boardId }));
     if (bad > 0) deps.log.warn({ boardId, bad }, 'board loaded with unreadable updates skipped');
+    else if (stored.snapshot && stored.updates.length === 0) this.step2.seedFullState(stored.snapshot);
     this.logCount = stored.updates.length;
     this.logBytes = stored.updates.reduce((n, u) => n + u.byteLength, 0);
     this.docBytes = (stored.snapshot?.byteLength ?? 0) + this.logBytes;
@@ -92,6 +95,7 @@ export class Room {
   }
 
   private onDocUpdate = (update: Uint8Array, origin: unknown) => {
+    this.step2.clear();
     if (origin === REMOTE_ORIGIN) {
       this.broadcast(encodeUpdate(update), null); // stored by the instance that received it
       return;
@@ -166,7 +170,7 @@ export class Room {
 
   private answerStep1(conn: Conn, stateVector: Uint8Array) {
     const reply = () => {
-      if (!this.closed) send(conn, encodeSyncStep2(this.doc, stateVector));
+      if (!this.closed) send(conn, this.step2.answer(stateVector));
     };
     if (this.clean) reply();
     else this.step2Waiters.push(reply);
