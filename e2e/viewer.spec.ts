@@ -21,8 +21,11 @@ test('the view link is read-only but sees every change live', async ({ po, viewe
   const panel = await openStory(page, 'Gift cards at checkout');
   await expect(panel.getByRole('heading', { level: 2 })).toHaveText('Gift cards at checkout');
   // No editable field anywhere: no textboxes, no composer, no status selector, no note actions.
+  // (The backlog's filter selects only change this viewer's view; the story's value pickers are disabled.)
   await expect(page.getByRole('textbox')).toHaveCount(0);
-  await expect(page.getByRole('combobox')).toHaveCount(0);
+  await expect(panel.getByRole('combobox', { disabled: false })).toHaveCount(0);
+  await expect(panel.getByRole('combobox', { name: 'Value stream' })).toBeDisabled();
+  await expect(page.getByTestId('drag-handle')).toHaveCount(0);
   await expect(panel.getByLabel('Add a note')).toHaveCount(0);
 
   // The viewer is present too.

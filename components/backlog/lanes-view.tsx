@@ -18,6 +18,7 @@ import type { CardData } from './card-data';
 import { announcementsFor, screenReaderInstructions, useBacklogSensors } from './dnd-setup';
 import { SortableStory } from './sortable-story';
 import { refocus, targetIndex } from './use-reorder';
+import { KeepFocus } from './keep-focus';
 
 interface Props {
   cards: CardData[];
@@ -109,7 +110,7 @@ export function LanesView({ cards, streams, canEdit, move, announce }: Props) {
       onDragEnd={dragEnd}
       accessibility={{ announcements: announcementsFor(titleOf), screenReaderInstructions }}
     >
-      {body}
+      <KeepFocus>{body}</KeepFocus>
     </DndContext>
   );
 }

@@ -8,6 +8,7 @@ import type { CardData } from './card-data';
 import { announcementsFor, screenReaderInstructions, useBacklogSensors } from './dnd-setup';
 import { SortableStory } from './sortable-story';
 import { refocus, targetIndex, type MoveKind } from './use-reorder';
+import { KeepFocus } from './keep-focus';
 
 interface Props {
   cards: CardData[];
@@ -23,11 +24,13 @@ export function SortableList({ cards, canEdit, move }: Props) {
 
   if (!canEdit) {
     return (
-      <ol className="flex flex-col gap-2.5" aria-label="Stories">
-        {cards.map((c) => (
-          <StoryCard key={c.story.id} {...c} />
-        ))}
-      </ol>
+      <KeepFocus>
+        <ol className="flex flex-col gap-2.5" aria-label="Stories">
+          {cards.map((c) => (
+            <StoryCard key={c.story.id} {...c} />
+          ))}
+        </ol>
+      </KeepFocus>
     );
   }
 
@@ -48,20 +51,22 @@ export function SortableList({ cards, canEdit, move }: Props) {
       onDragEnd={dragEnd}
       accessibility={{ announcements: announcementsFor(titleOf), screenReaderInstructions }}
     >
-      <SortableContext items={visible.map((s) => s.id)} strategy={verticalListSortingStrategy}>
-        <ol className="flex flex-col gap-2.5" aria-label="Stories">
-          {cards.map((c, i) => (
-            <SortableStory
-              key={c.story.id}
-              card={c}
-              index={i}
-              count={cards.length}
-              container="list"
-              onMove={(kind, control) => keyMove(c.story.id, i, kind, control)}
-            />
-          ))}
-        </ol>
-      </SortableContext>
+      <KeepFocus>
+        <SortableContext items={visible.map((s) => s.id)} strategy={verticalListSortingStrategy}>
+          <ol className="flex flex-col gap-2.5" aria-label="Stories">
+            {cards.map((c, i) => (
+              <SortableStory
+                key={c.story.id}
+                card={c}
+                index={i}
+                count={cards.length}
+                container="list"
+                onMove={(kind, control) => keyMove(c.story.id, i, kind, control)}
+              />
+            ))}
+          </ol>
+        </SortableContext>
+      </KeepFocus>
     </DndContext>
   );
 }
