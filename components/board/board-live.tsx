@@ -9,6 +9,8 @@ import { usePublishPresence } from '@/components/presence/use-publish-presence';
 import type { BoardConnection } from '@/lib/realtime/sync-client';
 import { LocalOrigin } from '@/lib/board/undo';
 import { UndoProvider } from '@/components/undo/undo-context';
+import { SinceProvider } from '@/components/since/since-context';
+import { NoteAnnouncer } from '@/components/since/note-announcer';
 import { BoardProvider, type BoardContextValue } from './board-context';
 import { BoardView } from './board-view';
 import { SessionDock } from '@/components/session/session-dock';
@@ -90,16 +92,25 @@ export function BoardLive({ conn, boardKey, info, identity, setName }: Props) {
     <BoardProvider value={ctx}>
       <UndoProvider doc={conn.doc} origin={origin} enabled={role !== 'view'}>
         {/* The live session (focus, timer, estimation) joins once the person has a name. */}
-        <SessionProvider boardKey={name ? boardKey : null}>
-          <BoardView
-            title={info.title}
-            links={info.links}
-            status={status}
-            peers={peers}
-            initialShareOpen={initialShareOpen}
-          />
-          <SessionDock />
-        </SessionProvider>
+        <SinceProvider
+          doc={conn.doc}
+          boardId={info.id}
+          me={identity.id}
+          synced={status.synced}
+          openStoryId={storyId}
+        >
+          <SessionProvider boardKey={name ? boardKey : null}>
+            <BoardView
+              title={info.title}
+              links={info.links}
+              status={status}
+              peers={peers}
+              initialShareOpen={initialShareOpen}
+            />
+            <SessionDock />
+          </SessionProvider>
+        </SinceProvider>
+        <NoteAnnouncer doc={conn.doc} me={identity.id} synced={status.synced} />
         <NameDialog open={!name} onSubmit={setName} />
       </UndoProvider>
     </BoardProvider>

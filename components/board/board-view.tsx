@@ -12,6 +12,7 @@ import { BoardHeader } from './board-header';
 import { StoryList } from './story-list';
 import { StoryPanel } from './story-panel';
 import { BoardKeyboard } from '@/components/shortcuts/board-keyboard';
+import { SinceBar } from '@/components/since/since-bar';
 import { ValuesPanelSlot } from '@/components/values/values-toggle';
 
 interface Props {
@@ -47,6 +48,7 @@ export function BoardView({ title, links, status, peers, initialShareOpen }: Pro
           )}
           {isOwner && trashOpen && <TrashPanel onClose={() => setTrashOpen(false)} />}
           <ValuesPanelSlot />
+          <SinceBar />
           <StoryList peers={peers} composing={composing} setComposing={setComposing} synced={status.synced} />
         </main>
       </div>

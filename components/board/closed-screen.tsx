@@ -5,6 +5,7 @@ import { CLOSE } from '@/lib/realtime/wire';
 import { clearBoardCache } from '@/lib/realtime/offline-cache';
 import { FullPageMessage } from '@/components/ui/full-page-message';
 import { forgetBoardInfo } from './offline-info';
+import { forgetSnapshot } from '@/components/since/since-store';
 
 export type GoneReason = 'no-key' | 'bad-key' | 'rotated' | 'not-found' | 'deleted' | 'other';
 
@@ -35,6 +36,7 @@ export function ClosedScreen({
     if (!boardId || !DEAD.has(reason)) return;
     // Nothing cached can be sent or shown through a dead link; keep no copy of the board around.
     forgetBoardInfo(boardId);
+    forgetSnapshot(boardId);
     void clearBoardCache(boardId);
   }, [boardId, reason]);
   switch (reason) {

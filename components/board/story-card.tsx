@@ -7,6 +7,7 @@ import { hasWhy } from '@/lib/board/summary';
 import { Icon } from '@/components/ui/icon';
 import { cx } from '@/components/ui/cx';
 import { StoryPeople } from '@/components/presence/story-people';
+import { SinceMark } from '@/components/since/since-mark';
 import type { Peer } from '@/components/presence/use-peers';
 import { StatusPill } from './status-pill';
 import { WhyMissing } from './why-missing';
@@ -86,6 +87,7 @@ export function StoryCard({
           <h3 className="min-w-0 text-[15px] leading-6 font-medium break-words text-zinc-900 dark:text-zinc-50">
             {story.title || <span className="text-zinc-500 italic dark:text-zinc-400">Untitled story</span>}
           </h3>
+          <SinceMark storyId={story.id} />
           <StoryPeople people={people} />
         </div>
         {hasWhy(story) ? (

@@ -13,6 +13,7 @@ import { KindBadge } from './kind-badge';
 import { PlusButton } from './plus-button';
 import { DeleteNote } from './delete-note';
 import { NoteEditForm } from './note-edit-form';
+import { NewNoteMark } from '@/components/since/since-mark';
 
 interface Props {
   note: NoteView;
@@ -50,6 +51,7 @@ export function NoteItem({ note, names, isReply = false, onReply }: Props) {
         <RelativeTime at={note.createdAt} className="text-zinc-500 dark:text-zinc-400" />
         {note.editedAt !== null && <span className="text-zinc-500 dark:text-zinc-400">· edited</span>}
         {!isReply && <KindBadge kind={note.kind} />}
+        <NewNoteMark noteId={note.id} />
         {note.resolved && (
           <span className="inline-flex items-center gap-1 text-emerald-700 dark:text-emerald-400">
             <Icon name="check" className="size-3" /> Resolved

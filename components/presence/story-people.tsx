@@ -1,7 +1,6 @@
 'use client';
 
 import { Avatar } from '@/components/ui/avatar';
-import { cx } from '@/components/ui/cx';
 import type { Peer } from './use-peers';
 
 /** Small avatars of who is viewing a story; a pulsing ring marks whoever is typing. */
@@ -11,7 +10,14 @@ export function StoryPeople({ people, size = 'xs' }: { people: readonly Peer[]; 
   return (
     <ul className="flex -space-x-1" aria-label={`Viewing: ${label}`} data-testid="story-people">
       {people.map((p) => (
-        <li key={p.user.id} className={cx('rounded-full', p.typing && 'animate-pulse')}>
+        <li key={p.user.id} className="relative rounded-full">
+          {/* Only the ring pulses: fading the avatar itself would make its initials unreadable. */}
+          {p.typing && (
+            <span
+              aria-hidden="true"
+              className="absolute -inset-1 rounded-full ring-2 ring-indigo-500 motion-safe:animate-pulse dark:ring-indigo-400"
+            />
+          )}
           <Avatar
             name={p.user.name}
             color={p.user.color}

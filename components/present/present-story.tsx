@@ -32,7 +32,7 @@ export function PresentStory({ doc, storyId }: { doc: Y.Doc; storyId: string | n
 
   if (!story)
     return (
-      <main className="flex items-center justify-center text-3xl text-zinc-400 dark:text-zinc-500">
+      <main className="flex items-center justify-center text-3xl text-zinc-500 dark:text-zinc-400">
         Waiting for the facilitator to focus a story…
       </main>
     );
