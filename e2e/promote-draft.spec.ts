@@ -13,6 +13,7 @@ test('PO promotes; PO and a developer co-edit the draft live; PO publishes; the 
   await addStory(po.page, 'Export to CSV', 'POs save an hour a sprint');
   const devPanel = await openStory(dev.page, 'Export to CSV');
   await postNote(dev.page, 'Opens in Excel', 'Criterion');
+  await postNote(dev.page, 'Semicolons for EU locales', 'Decision');
 
   // Only the owner starts a draft; the team has nothing to click yet.
   await expect(devPanel.getByRole('button', { name: 'Promote' })).toHaveCount(0);
@@ -68,6 +69,8 @@ test('PO promotes; PO and a developer co-edit the draft live; PO publishes; the 
   await expect(poDraft.getByRole('textbox', { name: 'Criterion 1', exact: true })).toHaveValue(
     'Dates are ISO 8601 (UTC)',
   );
+  // Decisions come from the discussion and are shown with the draft, not edited in it.
+  await expect(poDraft.getByTestId('draft-extras')).toContainText('Semicolons for EU locales');
   await poDraft.getByRole('button', { name: 'Publish', exact: true }).click();
   await expect(poDraft).toContainText('Published as version 1.');
 
@@ -86,7 +89,8 @@ test('PO promotes; PO and a developer co-edit the draft live; PO publishes; the 
     'Opens in Excel',
     'UTF-8 with BOM',
   ]);
-  await expect(v1.getByTestId('snapshot-note')).toContainText('Opens in Excel');
+  await expect(v1.getByTestId('snapshot-note')).toHaveText([/Opens in Excel/, /Semicolons for EU locales/]);
+  await expect(v1).toContainText('Decisions');
 
   // A viewer may read the formal story too, and gets back to the board with the same key.
   await viewer.page.goto(

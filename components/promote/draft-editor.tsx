@@ -7,6 +7,7 @@ import { CollabText } from '@/components/ui/collab-text';
 import { Icon } from '@/components/ui/icon';
 import { CriterionList } from './criterion-list';
 import { DraftActions } from './draft-actions';
+import { DraftExtras } from './draft-extras';
 import type { PublishResult } from './promote-api';
 import { PublishStory } from './publish-story';
 import type { LiveDraft } from './use-draft';
@@ -24,18 +25,19 @@ export function DraftEditor({
   storyId,
   draft,
   built,
+  persona,
   version,
   onPublished,
 }: {
   storyId: string;
   draft: LiveDraft;
   built: Draft;
+  persona: string | null;
   /** the version publishing will create */
   version: number;
   onPublished: (r: PublishResult) => void;
 }) {
   const { canEdit, signalTyping, origin } = useBoard();
-  const narrativeId = useId();
   const criteriaId = useId();
   const warnings = draftWarnings(built);
   return (
@@ -60,10 +62,7 @@ export function DraftEditor({
         </div>
       )}
       <div>
-        <h4
-          id={narrativeId}
-          className="text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400"
-        >
+        <h4 className="text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
           Narrative
         </h4>
         {draft.narrative ? (
@@ -91,6 +90,7 @@ export function DraftEditor({
         </h4>
         <CriterionList storyId={storyId} criteria={draft.criteria} />
       </div>
+      <DraftExtras built={built} persona={persona} />
       <div className="flex flex-wrap items-center gap-2 border-t border-zinc-100 pt-3 dark:border-zinc-800">
         <PublishStory storyId={storyId} warnings={warnings} onPublished={onPublished} />
         <DraftActions storyId={storyId} built={built} />

@@ -75,6 +75,7 @@ export function PromoteSection({ storyId }: { storyId: string }) {
           storyId={storyId}
           draft={draft}
           built={built}
+          persona={persona}
           version={(formal ?? 0) + 1}
           onPublished={setPublished}
         />
