@@ -3,12 +3,10 @@
 import { useMemo, useState } from 'react';
 import { applyRanks } from '@/lib/board/ops';
 import type { StoryView } from '@/lib/board/types';
-import { suggestOrder } from '@/lib/board/wsjf';
+import { formatScore, suggestOrder } from '@/lib/board/wsjf';
 import { useBoard } from '@/components/board/board-context';
 import { Button } from '@/components/ui/button';
 import { Icon } from '@/components/ui/icon';
-
-const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2));
 
 /**
  * Preview of the WSJF-style order (value ÷ effort) over the whole backlog. Nothing changes until
@@ -62,7 +60,7 @@ export function WsjfPreview({ stories, onClose }: { stories: StoryView[]; onClos
                 <span className="w-6 shrink-0 text-right font-mono text-xs text-zinc-500">{to}.</span>
                 <span className="min-w-0 flex-1 truncate">{r.story.title || 'Untitled story'}</span>
                 <span className="shrink-0 font-mono text-xs text-zinc-600 dark:text-zinc-400">
-                  {r.value} ÷ {r.effort} = {fmt(r.score)}
+                  {r.value} ÷ {r.effort} = {formatScore(r.score)}
                 </span>
                 <span className="w-16 shrink-0 text-right text-xs text-zinc-500 dark:text-zinc-400">
                   {from === to ? 'stays' : from > to ? `↑ from ${from}` : `↓ from ${from}`}

@@ -46,7 +46,7 @@ export function BoardHeader({
       {/* React 19 hoists this into <head>: the tab shows which board it is. */}
       <title>{`${title} · Shellboard`}</title>
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-3 px-6 py-3">
-        <div className="flex min-w-0 flex-1 items-center gap-3">
+        <div className="flex min-w-64 flex-1 items-center gap-3">
           <Link
             href="/"
             className="grid size-7 shrink-0 place-items-center rounded-lg bg-indigo-600 text-xs font-bold text-white dark:bg-indigo-500"

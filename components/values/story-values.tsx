@@ -9,7 +9,7 @@ import {
   setStoryStream,
 } from '@/lib/board/ops';
 import type { StoryView } from '@/lib/board/types';
-import { scoredOf } from '@/lib/board/wsjf';
+import { formatScore, scoredOf } from '@/lib/board/wsjf';
 import { useBoard } from '@/components/board/board-context';
 import { LabeledSelect } from './labeled-select';
 import { metricLabel, useBoardValues } from './use-values';
@@ -44,9 +44,7 @@ export function StoryValues({ story }: { story: StoryView }) {
           Value
         </h3>
         <p className="text-xs text-zinc-500 dark:text-zinc-400" data-testid="wsjf-score">
-          {scored
-            ? `Value ÷ effort = ${scored.score.toFixed(scored.score % 1 === 0 ? 0 : 1)}`
-            : 'Score value and effort to rank it'}
+          {scored ? `Value ÷ effort = ${formatScore(scored.score)}` : 'Score value and effort to rank it'}
         </p>
       </div>
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-3">

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ranksAfter, sortByRank } from './ordering';
 import type { StoryView } from './types';
-import { suggestOrder } from './wsjf';
+import { formatScore, suggestOrder } from './wsjf';
 
 function story(id: string, rank: string | null, value: number | null, effort: number | null): StoryView {
   return {
@@ -81,5 +81,14 @@ describe('WSJF suggestion', () => {
     const after = apply(stories, s.writes);
     expect(after.map((o) => o.id)).toEqual(['r', 's', 'q', 'p']);
     expect(after.every((o) => o.rank !== null)).toBe(true);
+  });
+
+  it('formats scores with at most two decimals', () => {
+    expect([formatScore(4), formatScore(8 / 3), formatScore(0.25), formatScore(4.5)]).toEqual([
+      '4',
+      '2.67',
+      '0.25',
+      '4.5',
+    ]);
   });
 });

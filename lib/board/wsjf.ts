@@ -68,3 +68,8 @@ export function suggestOrder(stories: readonly StoryView[]): Suggestion {
   const writes = moved.size === 0 ? [] : rankWritesFor(order);
   return { ranked, unscored, order, writes, moved };
 }
+
+/** "4", "2.67", "0.25": at most two decimals, no trailing zeros. */
+export function formatScore(score: number): string {
+  return String(Math.round(score * 100) / 100);
+}
