@@ -69,6 +69,15 @@ test('PO promotes; PO and a developer co-edit the draft live; PO publishes; the 
   await expect(poDraft.getByRole('textbox', { name: 'Criterion 1', exact: true })).toHaveValue(
     'Dates are ISO 8601 (UTC)',
   );
+  // A viewer follows the draft live but cannot change it.
+  await openBoard(viewer.page, links.view, 'view');
+  const viewerPanel = await openStory(viewer.page, 'Export to CSV');
+  const viewerDraft = viewerPanel.getByRole('region', { name: 'Formal story' });
+  await expect(viewerDraft.getByTestId('draft-criterion')).toHaveCount(3);
+  await expect(viewerDraft).toContainText('Dates are ISO 8601 (UTC)');
+  await expect(viewerDraft.getByRole('textbox')).toHaveCount(0);
+  await expect(viewerDraft.getByRole('button')).toHaveCount(0);
+
   // Decisions come from the discussion and are shown with the draft, not edited in it.
   await expect(poDraft.getByTestId('draft-extras')).toContainText('Semicolons for EU locales');
   await poDraft.getByRole('button', { name: 'Publish', exact: true }).click();

@@ -1,3 +1,4 @@
+import fs from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
@@ -53,6 +54,15 @@ test('two published versions: the stories page lists the latest; the story page 
   await expect(item).toContainText('v2');
   await expect(item).toContainText('As a shopper, I want to pay by card, so that I finish checkout.');
   await expect(item.getByTestId('criteria-count')).toHaveText('2 criteria');
+
+  // Exports are reachable from the stories page too.
+  await po.page.getByRole('button', { name: 'Export' }).click();
+  const [download] = await Promise.all([
+    po.page.waitForEvent('download'),
+    po.page.getByRole('button', { name: 'Formal stories · Markdown' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('stories-board-stories.md');
+  expect(await fs.readFile(await download.path(), 'utf8')).toContain('Receipt is emailed as PDF');
 
   await item.getByRole('link', { name: 'Pay by card' }).click();
   const diff = po.page.getByTestId('version-diff');
