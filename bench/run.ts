@@ -1,5 +1,6 @@
 // `npm run bench`: our server, the y-websocket reference server and Hocuspocus side by side, each in
-// its own child process, driven by real clients from this process. BENCH_QUICK=1 scales down.
+// its own child process, driven by real clients from a fresh driver process per scenario and server
+// (bench/tasks.ts). BENCH_QUICK=1 scales down.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -7,59 +8,39 @@ import path from 'node:path';
 import { BUILD_LOCK, ensureBuild } from './lib/build';
 import { machineInfo } from './lib/machine';
 import { renderMarkdown, type Results } from './lib/report';
-import { KINDS, OUR_OVERRIDES, root, startTarget, type Kind, type Target } from './lib/servers';
+import { KINDS, OUR_OVERRIDES, root, type Kind } from './lib/servers';
 import { judgeTargets } from './lib/targets';
 import { ownVersion, versionOf } from './lib/versions';
-import { coldLoad } from './scenarios/cold-load';
-import { manyBoards } from './scenarios/many-boards';
-import { memoryPerRoom } from './scenarios/memory';
 import { pageWeight } from './scenarios/page-weight';
-import { propagation } from './scenarios/propagation';
-import { reconnectStorm } from './scenarios/storm';
+import { SCENARIOS, SCENARIO_ENV, runTask, type Scenario } from './tasks';
 
 // Every y-websocket provider adds a process 'exit' listener; a thousand of them are expected here.
 process.setMaxListeners(0);
 const quick = process.env.BENCH_QUICK === '1';
 // BENCH_OURS=source: our server from TypeScript without Next (when no production build can be made).
 const fromSource = process.env.BENCH_OURS === 'source';
-// BENCH_ONLY=propagation,storm runs a subset (development); the written results say which ran.
+// BENCH_ONLY=propagation,storm and BENCH_SERVERS=ours,reference run a subset (development).
 const only = process.env.BENCH_ONLY?.split(',');
 const runs = (name: string) => !only || only.includes(name);
-// BENCH_SERVERS=ours,reference limits the servers (development).
 const kinds = KINDS.filter(
   (k) => !process.env.BENCH_SERVERS || process.env.BENCH_SERVERS.split(',').includes(k),
 );
-const plan = quick
-  ? {
-      propagation: { ns: [10, 50], writers: 5, rate: 4, warmupMs: 500, durationMs: 1500 },
-      many: { boards: 10, clientsPerBoard: 5, keysPerSec: 5, warmupMs: 500, durationMs: 1500 },
-      cold: { stories: 50, notes: 500, loads: 5, warmLoads: 3, unloadWaitMs: 300 },
-      memoryRooms: 100,
-      storm: { clients: 30, stories: 10, notes: 100, timeoutMs: 15_000 },
-    }
-  : {
-      propagation: { ns: [10, 50, 200], writers: 5, rate: 4, warmupMs: 1000, durationMs: 4000 },
-      many: { boards: 100, clientsPerBoard: 10, keysPerSec: 5, warmupMs: 1000, durationMs: 4000 },
-      cold: { stories: 500, notes: 5000, loads: 20, warmLoads: 10, unloadWaitMs: 300 },
-      memoryRooms: 1000,
-      storm: { clients: 200, stories: 50, notes: 500, timeoutMs: 30_000 },
-    };
 
-/** Our server with `env` on top of the bench's overrides; those are recorded per scenario. */
-const overrides: Record<string, string> = { ...OUR_OVERRIDES };
-
-async function withTarget<T>(kind: Kind, fn: (t: Target) => Promise<T>, env: Record<string, string> = {}) {
-  if (kind === 'ours')
-    for (const [k, v] of Object.entries(env)) overrides[k] = `${v} (${fn.name || 'scenario'})`;
-  const t = await startTarget(kind, kind === 'ours' ? env : {}, fromSource);
-  try {
-    return await fn(t);
-  } finally {
-    await t.stop();
-  }
+/** Runs one scenario against one server in a child driver process and returns its result. */
+function task<T>(scenario: Scenario, kind: Kind): T {
+  const outFile = path.join(os.tmpdir(), `bench-task-${process.pid}-${scenario}-${kind}.json`);
+  const r = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!], {
+    stdio: 'inherit',
+    env: { ...process.env, BENCH_TASK: `${scenario}:${kind}`, BENCH_TASK_OUT: outFile },
+  });
+  if (r.status !== 0) throw new Error(`bench task ${scenario}:${kind} failed (${r.status ?? r.signal})`);
+  const out = JSON.parse(fs.readFileSync(outFile, 'utf8')) as T;
+  fs.rmSync(outFile);
+  return out;
 }
 
 async function main() {
+  const overrides: Record<string, string> = { ...OUR_OVERRIDES };
   const started = performance.now();
   const machine = machineInfo();
   const r: Results = {
@@ -86,37 +67,21 @@ async function main() {
   };
   const step = (s: string) =>
     console.error(`bench: ${s} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
-  for (const k of runs('propagation') ? kinds : []) {
-    step(`propagation ${k}`);
-    const p = plan.propagation;
-    r.propagation[k] = await withTarget(k, async function propagation_(t) {
-      const out = [];
-      for (const n of p.ns) out.push(await propagation(t, n, p));
-      return out;
-    });
+  const store: Record<Scenario, Partial<Record<Kind, unknown>>> = {
+    propagation: r.propagation,
+    many: r.manyBoards,
+    cold: r.coldLoad,
+    memory: r.memory,
+    storm: r.storm,
+  };
+  for (const scenario of SCENARIOS.filter(runs)) {
+    for (const k of kinds) {
+      step(`${scenario} ${k}`);
+      store[scenario][k] = task(scenario, k);
+    }
   }
-  for (const k of runs('many') ? kinds : []) {
-    step(`many boards ${k}`);
-    r.manyBoards[k] = await withTarget(k, (t) => manyBoards(t, plan.many));
-  }
-  for (const k of runs('cold') ? kinds : []) {
-    step(`cold load ${k}`);
-    // ROOM_GRACE_MS=0: the room leaves memory as soon as the last client does, so every load is cold.
-    r.coldLoad[k] = await withTarget(
-      k,
-      async function coldLoad_(t) {
-        return coldLoad(t, plan.cold);
-      },
-      { ROOM_GRACE_MS: '0' },
-    );
-  }
-  for (const k of runs('memory') ? kinds : []) {
-    step(`memory ${k}`);
-    r.memory[k] = await withTarget(k, (t) => memoryPerRoom(t, plan.memoryRooms));
-  }
-  for (const k of runs('storm') ? kinds : []) {
-    step(`reconnect storm ${k}`);
-    r.storm[k] = await withTarget(k, (t) => reconnectStorm(t, plan.storm));
+  for (const [scenario, env] of Object.entries(SCENARIO_ENV)) {
+    if (runs(scenario)) for (const [k, v] of Object.entries(env)) overrides[k] = `${v} (${scenario} only)`;
   }
   const nextDir = path.join(root, '.next');
   if (runs('pages') && fs.existsSync(path.join(nextDir, 'BUILD_ID'))) {
@@ -133,7 +98,15 @@ async function main() {
   console.log(md);
 }
 
-if (process.env.BENCH_LOCKED !== '1') {
+if (process.env.BENCH_TASK) {
+  runTask(process.env.BENCH_TASK, process.env.BENCH_TASK_OUT!).then(
+    () => process.exit(0),
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+} else if (process.env.BENCH_LOCKED !== '1') {
   // Build if needed, then hold the build lock shared for the run: nobody rebuilds .next or dist
   // under the servers we start (builds and e2e runs wait; concurrent benches may share it).
   if (!fromSource) ensureBuild();
