@@ -1,5 +1,9 @@
+import WebSocket from 'ws';
+import * as Y from 'yjs';
 import { test, expect } from './fixtures';
 import { addStory, openBoard, openStory, storyCard } from './helpers';
+import { BoardConnection } from '../lib/realtime/sync-client';
+import { roots } from '../lib/board/schema';
 
 test('personas, metrics and streams: created on the board, assigned to a story, seen live by others', async ({
   po,
@@ -116,4 +120,67 @@ test('personas, metrics and streams: created on the board, assigned to a story, 
     /Dark mode/,
   );
   expect(new URL(po.page.url()).searchParams.get('view')).toBe('lanes');
+});
+
+test('values a foreign client writes badly show as unset; a story without a valid rank shows last and can be moved', async ({
+  po,
+  createBoard,
+  baseURL,
+}) => {
+  const { id, links } = await createBoard('Foreign values');
+  await openBoard(po.page, links.owner);
+  await addStory(po.page, 'Ours');
+  const outside = new BoardConnection({
+    url: `${(baseURL ?? '').replace(/^http/, 'ws')}/sync`,
+    boardId: id,
+    key: new URL(links.team).hash.replace('#k=', ''),
+    WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket,
+  });
+  try {
+    await expect.poll(() => outside.getStatus().synced).toBe(true);
+    outside.doc.transact(() => {
+      const story = new Y.Map<unknown>();
+      story.set('title', new Y.Text('Foreign story'));
+      story.set('rank', '!!not a key');
+      story.set('value', 42);
+      story.set('effort', 'high');
+      story.set('personaId', 'no-such-persona');
+      story.set('metricId', 7);
+      story.set('stream', 'Legacy');
+      story.set('createdAt', Date.now());
+      roots(outside.doc).stories.set('ext-1', story);
+    });
+    const card = storyCard(po.page, 'Foreign story');
+    await expect(po.page.getByTestId('story-card').locator('h3')).toHaveText(['Ours', 'Foreign story']);
+    await expect(card.getByTestId('card-persona')).toHaveCount(0);
+    await expect(card.getByTestId('card-metric')).toHaveCount(0);
+    await expect(card.getByTestId('card-score')).toHaveCount(0);
+    const panel = await openStory(po.page, 'Foreign story');
+    await expect(panel.getByRole('combobox', { name: 'Persona' })).toHaveValue('');
+    await expect(panel.getByRole('combobox', { name: 'Value', exact: true })).toHaveValue('');
+    await expect(panel.getByRole('combobox', { name: 'Value stream' }).locator('option:checked')).toHaveText(
+      'Legacy (removed)',
+    );
+    await po.page.getByRole('button', { name: 'Close story' }).click();
+
+    // Moving it to the top gives it a real key; the outside client sees the new order.
+    await card.getByRole('link').focus();
+    await po.page.keyboard.press('Alt+Home');
+    await expect(po.page.getByTestId('story-card').locator('h3')).toHaveText(['Foreign story', 'Ours']);
+    await expect
+      .poll(() => {
+        const m = roots(outside.doc).stories.get('ext-1');
+        return m instanceof Y.Map ? m.get('rank') : null;
+      })
+      .toMatch(/^[a-zA-Z0-9]+$/);
+
+    // In lanes, a stream name that is not on the board gets a lane of its own.
+    await po.page.getByRole('radio', { name: 'Lanes' }).click();
+    await expect(po.page.getByRole('region', { name: 'Legacy lane' })).toContainText('(removed)');
+    await expect(po.page.getByRole('region', { name: 'Legacy lane' }).getByTestId('story-card')).toHaveText(
+      /Foreign story/,
+    );
+  } finally {
+    outside.destroy();
+  }
 });
