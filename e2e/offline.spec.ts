@@ -50,6 +50,14 @@ async function cachedUpdates(page: Page, name: string): Promise<number> {
   );
 }
 
+/** Whether the offline app shell holds a page of this board. */
+async function shellHasBoard(page: Page, id: string): Promise<boolean> {
+  return page.evaluate(
+    async (id) => (await (await caches.open('shellboard-shell-v1')).keys()).some((r) => r.url.includes(id)),
+    id,
+  );
+}
+
 function boardIdOf(link: string): string {
   return new URL(link).pathname.split('/').at(-1) ?? '';
 }
@@ -137,11 +145,47 @@ test('the offline copy is deleted when the board is deleted', async ({ po, dev, 
   await openBoard(dev.page, links.team);
   await addStory(dev.page, 'Cached story');
   await expect.poll(() => cachedBoards(dev.page)).toContain(cache);
+  await expect.poll(() => shellHasBoard(dev.page, id)).toBe(true);
 
   const ownerKey = new URL(links.owner).hash.replace('#k=', '');
   const res = await request.delete(`/api/boards/${id}`, { headers: { Authorization: `Bearer ${ownerKey}` } });
   expect(res.ok(), await res.text()).toBe(true);
   await expect(dev.page.getByRole('heading', { name: 'Board not found' })).toBeVisible();
   await expect.poll(() => cachedBoards(dev.page)).not.toContain(cache);
+  // …and so are its cached pages (the app shell for offline reloads).
+  await expect.poll(() => shellHasBoard(dev.page, id)).toBe(false);
   expect(await dev.page.evaluate((id) => localStorage.getItem(`shellboard:info:${id}`), id)).toBeNull();
+});
+
+test('a reload with no network still shows the board and keeps what is edited, sent once back online', async ({
+  po,
+  dev,
+  createBoard,
+}) => {
+  const { links } = await createBoard('Tunnel');
+  await openBoard(po.page, links.owner);
+  await addStory(po.page, 'Seen before the tunnel');
+  await openBoard(dev.page, links.team);
+  await expect(storyCard(dev.page, 'Seen before the tunnel')).toBeVisible();
+  // The app shell is kept (service worker + cache) once the board has been opened.
+  await expect
+    .poll(() =>
+      dev.page.evaluate(async () => {
+        const page = await (await caches.open('shellboard-shell-v1')).match(location.pathname);
+        return !!navigator.serviceWorker.controller && !!page;
+      }),
+    )
+    .toBe(true);
+
+  await dev.context.setOffline(true);
+  await dev.page.reload();
+  const status = dev.page.getByTestId('connection-status');
+  await expect(status).toHaveText(/^Offline/);
+  await expect(storyCard(dev.page, 'Seen before the tunnel')).toBeVisible();
+  await addStory(dev.page, 'Written after an offline reload');
+  await expect(status).toHaveText(/^Offline — \d+ changes? waiting$/);
+
+  await dev.context.setOffline(false);
+  await expect(status).toHaveText('Connected · Saved', { timeout: 20_000 });
+  await expect(storyCard(po.page, 'Written after an offline reload')).toBeVisible();
 });

@@ -64,6 +64,17 @@ describe('offline copy on the wire', () => {
     );
   });
 
+  it('with no network at all from the start, the status says offline rather than connecting forever', async () => {
+    const c = new BoardConnection({
+      url: 'ws://127.0.0.1:9/sync', // nothing listens on the discard port
+      boardId: board.id,
+      key: board.team,
+      WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket,
+    });
+    extra.push(c);
+    await vi.waitFor(() => expect(c.getStatus().connection).toBe('offline'));
+  });
+
   it('a view link never sends anything, so the server neither gets nor refuses it', async () => {
     const c = open(board.view, cachedDoc('Must not leak', {}), true);
     c.connect();

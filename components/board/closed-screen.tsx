@@ -6,6 +6,7 @@ import { clearBoardCache } from '@/lib/realtime/offline-cache';
 import { FullPageMessage } from '@/components/ui/full-page-message';
 import { forgetBoardInfo } from './offline-info';
 import { forgetSnapshot } from '@/components/since/since-store';
+import { forgetAppShell } from '@/components/offline/app-shell';
 
 export type GoneReason = 'no-key' | 'bad-key' | 'rotated' | 'not-found' | 'deleted' | 'other';
 
@@ -38,6 +39,7 @@ export function ClosedScreen({
     forgetBoardInfo(boardId);
     forgetSnapshot(boardId);
     void clearBoardCache(boardId);
+    void forgetAppShell(boardId);
   }, [boardId, reason]);
   switch (reason) {
     case 'not-found':

@@ -62,6 +62,8 @@ export class BoardConnection {
   private sent = 0;
   private acked = 0;
   private everConnected = false;
+  /** a connection attempt has failed: from then on "not connected" reads as offline, not connecting */
+  private failedOnce = false;
   private readonly quiet: Set<unknown>;
 
   constructor(opts: BoardConnectionOptions) {
@@ -110,6 +112,11 @@ export class BoardConnection {
       this.refresh();
     });
     this.provider.on('sync', () => this.refresh());
+    // A socket that never opened (no network when the page loaded) emits no status change.
+    this.provider.on('connection-close', () => {
+      this.failedOnce = true;
+      this.refresh();
+    });
     this.provider.on('closed', (ev) => {
       this.status = { ...this.status, closed: { code: ev.code, reason: ev.reason } };
       this.refresh();
@@ -131,7 +138,7 @@ export class BoardConnection {
       ? 'closed'
       : p.wsconnected
         ? 'connected'
-        : p.wsconnecting && !this.everConnected
+        : p.wsconnecting && !this.everConnected && !this.failedOnce
           ? 'connecting'
           : 'offline';
     const synced = p.wsconnected && p.synced;

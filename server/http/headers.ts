@@ -22,6 +22,8 @@ export function pageCsp(nonce: string): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
+    // The offline app shell's service worker (public/sw.js); 'strict-dynamic' would otherwise block it.
+    "worker-src 'self'",
     // React style attributes and Next's injected styles need inline styles; scripts stay strict.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
