@@ -61,6 +61,9 @@ function EditableText({
   const composing = useRef<{ base: string; remote: DeltaOp[][] } | null>(null);
   const [ownOrigin] = useState(() => ({ collabText: label }));
   const txOrigin = origin ?? ownOrigin;
+  // True while this field's own edit is being applied. The origin cannot tell: it is shared with
+  // the person's other local edits (for undo), and those must still refresh this field.
+  const selfWrite = useRef(false);
   const onEdit = useRef(onLocalEdit);
   useEffect(() => {
     onEdit.current = onLocalEdit;
@@ -70,8 +73,8 @@ function EditableText({
     const el = ref.current;
     if (!el) return;
     el.value = shown.current = text.toString();
-    const onChange = (event: Y.YTextEvent, tr: Y.Transaction) => {
-      if (tr.origin === txOrigin) return; // our own keystroke: the element already shows it
+    const onChange = (event: Y.YTextEvent) => {
+      if (selfWrite.current) return; // our own keystroke: the element already shows it
       const delta = event.delta as DeltaOp[];
       if (composing.current) {
         composing.current.remote.push(delta); // applied when the composition ends
@@ -90,16 +93,22 @@ function EditableText({
     };
     text.observe(onChange);
     return () => text.unobserve(onChange);
-  }, [text, txOrigin]);
+  }, [text]);
 
   function write(index: number, remove: number, insert: string) {
     const doc = text.doc;
     if (!doc) return;
-    doc.transact(() => {
-      const at = Math.min(index, text.length);
-      if (remove > 0) text.delete(at, Math.min(remove, text.length - at));
-      if (insert) text.insert(at, insert);
-    }, txOrigin);
+    selfWrite.current = true;
+    try {
+      // Observers run synchronously at the end of this (top-level) transaction.
+      doc.transact(() => {
+        const at = Math.min(index, text.length);
+        if (remove > 0) text.delete(at, Math.min(remove, text.length - at));
+        if (insert) text.insert(at, insert);
+      }, txOrigin);
+    } finally {
+      selfWrite.current = false;
+    }
     onEdit.current?.();
   }
 
