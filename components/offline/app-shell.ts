@@ -13,6 +13,12 @@ function supported(): boolean {
 }
 
 export async function keepAppShell(): Promise<void> {
+  if (process.env.NODE_ENV !== 'production' && 'serviceWorker' in navigator) {
+    // A worker left by a production build on this origin would serve stale dev files: remove it.
+    const regs = await navigator.serviceWorker.getRegistrations().catch(() => []);
+    await Promise.all(regs.map((r) => r.unregister()));
+    return;
+  }
   if (!supported()) return;
   try {
     await navigator.serviceWorker.register('/sw.js');
