@@ -49,9 +49,14 @@ test('drag, buttons and keys reorder the backlog; the other person sees every mo
 
   // dnd-kit's keyboard drag on the handle: Space, ↓, ↓, Space.
   await storyCard(dev.page, 'Charlie').getByTestId('drag-handle').focus();
+  // Each step waits for dnd-kit's spoken announcement, as a screen-reader user would hear it.
+  const live = dev.page.locator('[id^="DndLiveRegion"]');
   await dev.page.keyboard.press('Space');
+  await expect(live).toHaveText(/Picked up “Charlie”|“Charlie” is back in its place/);
   await dev.page.keyboard.press('ArrowDown');
+  await expect(live).toHaveText('“Charlie” is over “Bravo”.');
   await dev.page.keyboard.press('ArrowDown');
+  await expect(live).toHaveText('“Charlie” is over “Delta”.');
   await dev.page.keyboard.press('Space');
   await expect(order(dev.page)).toHaveText(['Bravo', 'Delta', 'Charlie', 'Alpha']);
   await expect(order(po.page)).toHaveText(['Bravo', 'Delta', 'Charlie', 'Alpha']);
@@ -98,6 +103,18 @@ test('lanes: dragging a card to another lane sets its stream; the suggested orde
   await po.page.mouse.move(h.x + 20, h.y + 10, { steps: 3 });
   await po.page.mouse.move(g.x + g.width / 2, g.y + 60, { steps: 15 });
   await po.page.mouse.up();
+  await expect(growth.getByTestId('story-card')).toHaveText(/Quick win/);
+  await expect(storyCard(dev.page, 'Quick win').getByTestId('card-stream')).toHaveText(/Growth/);
+
+  // From the keyboard: Alt+→ into the next lane (No stream), Alt+← back to Growth.
+  await storyCard(po.page, 'Quick win').getByRole('link').focus();
+  await po.page.keyboard.press('Alt+ArrowRight');
+  await expect(po.page.getByRole('region', { name: 'No stream lane' }).getByTestId('story-card')).toHaveCount(
+    3,
+  );
+  await expect(storyCard(dev.page, 'Quick win').getByTestId('card-stream')).toHaveCount(0);
+  await expect(storyCard(po.page, 'Quick win').getByRole('link')).toBeFocused();
+  await po.page.keyboard.press('Alt+ArrowLeft');
   await expect(growth.getByTestId('story-card')).toHaveText(/Quick win/);
   await expect(storyCard(dev.page, 'Quick win').getByTestId('card-stream')).toHaveText(/Growth/);
 

@@ -2,6 +2,8 @@
 
 import {
   KeyboardSensor,
+  MeasuringStrategy,
+  type MeasuringConfiguration,
   PointerSensor,
   useSensor,
   useSensors,
@@ -18,6 +20,12 @@ export function useBacklogSensors() {
   );
 }
 
+/**
+ * Measure drop targets before a drag starts too: otherwise an arrow key pressed right after a
+ * keyboard pick-up can arrive before the first measurement and be ignored.
+ */
+export const measuring: MeasuringConfiguration = { droppable: { strategy: MeasuringStrategy.Always } };
+
 export const screenReaderInstructions: ScreenReaderInstructions = {
   draggable:
     'To pick up a story, press Space or Enter. Use the arrow keys to move it, Space or Enter to drop it, Escape to cancel. Alt with the up or down arrow moves it without picking it up.',
@@ -29,7 +37,11 @@ export function announcementsFor(titleOf: (id: string) => string): Announcements
   return {
     onDragStart: ({ active }) => `Picked up ${t(active.id)}.`,
     onDragOver: ({ active, over }) =>
-      over ? `${t(active.id)} is over ${t(over.id)}.` : `${t(active.id)} is not over a place to drop.`,
+      !over
+        ? `${t(active.id)} is not over a place to drop.`
+        : over.id === active.id
+          ? `${t(active.id)} is back in its place.`
+          : `${t(active.id)} is over ${t(over.id)}.`,
     onDragEnd: ({ active, over }) =>
       over ? `Dropped ${t(active.id)}.` : `${t(active.id)} was dropped back.`,
     onDragCancel: ({ active }) => `Moving ${t(active.id)} was cancelled.`,

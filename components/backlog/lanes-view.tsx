@@ -12,10 +12,12 @@ import {
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { NONE, lanesFor, type Lane } from '@/lib/board/filters';
 import type { StoryView } from '@/lib/board/types';
+import { BoardOpError, setStoryStream } from '@/lib/board/ops';
 import { StoryCard } from '@/components/board/story-card';
+import { useBoard } from '@/components/board/board-context';
 import { cx } from '@/components/ui/cx';
 import type { CardData } from './card-data';
-import { announcementsFor, screenReaderInstructions, useBacklogSensors } from './dnd-setup';
+import { announcementsFor, measuring, screenReaderInstructions, useBacklogSensors } from './dnd-setup';
 import { SortableStory } from './sortable-story';
 import { refocus, targetIndex } from './use-reorder';
 import { KeepFocus } from './keep-focus';
@@ -50,6 +52,7 @@ const collision: CollisionDetection = (args) => {
 
 /** Stories in lanes by value stream; dragging a card to another lane sets its stream. */
 export function LanesView({ cards, streams, canEdit, move, announce }: Props) {
+  const { doc, origin } = useBoard();
   const sensors = useBacklogSensors();
   const byId = new Map(cards.map((c) => [c.story.id, c]));
   const lanes = lanesFor(
@@ -76,6 +79,22 @@ export function LanesView({ cards, streams, canEdit, move, announce }: Props) {
     move(to.stories, String(active.id), index, { name: to.stream });
   }
 
+  /**
+   * Alt+←/→: into the neighbouring lane that takes stories (a removed stream's lane does not). Only
+   * the stream changes; the story keeps its rank, so it lands where its priority puts it.
+   */
+  function moveAcross(from: Lane, storyId: string, step: -1 | 1) {
+    const open = lanes.filter((l) => l.listed || l === from);
+    const to = open[open.indexOf(from) + step];
+    if (!to || to === from) return;
+    try {
+      setStoryStream(doc, storyId, to.stream, [], origin);
+      announce(`Moved “${titleOf(storyId)}” to ${to.stream ?? 'No stream'}.`);
+    } catch (e) {
+      announce(e instanceof BoardOpError ? e.message : 'That move could not be made.');
+    }
+  }
+
   const body = (
     <div className="-mx-2 flex gap-3 overflow-x-auto px-2 pb-2" data-testid="lanes">
       {lanes.map((lane) => (
@@ -90,7 +109,8 @@ export function LanesView({ cards, streams, canEdit, move, announce }: Props) {
                 count={lane.stories.length}
                 container={laneKey(lane)}
                 onMove={(kind, control) => {
-                  move(lane.stories, s.id, targetIndex(kind, i, lane.stories.length));
+                  if (kind === 'left' || kind === 'right') moveAcross(lane, s.id, kind === 'left' ? -1 : 1);
+                  else move(lane.stories, s.id, targetIndex(kind, i, lane.stories.length));
                   refocus(s.id, control);
                 }}
               />
@@ -106,6 +126,7 @@ export function LanesView({ cards, streams, canEdit, move, announce }: Props) {
   return (
     <DndContext
       sensors={sensors}
+      measuring={measuring}
       collisionDetection={collision}
       onDragEnd={dragEnd}
       accessibility={{ announcements: announcementsFor(titleOf), screenReaderInstructions }}

@@ -5,7 +5,7 @@ import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable'
 import { StoryCard } from '@/components/board/story-card';
 import type { StoryView } from '@/lib/board/types';
 import type { CardData } from './card-data';
-import { announcementsFor, screenReaderInstructions, useBacklogSensors } from './dnd-setup';
+import { announcementsFor, measuring, screenReaderInstructions, useBacklogSensors } from './dnd-setup';
 import { SortableStory } from './sortable-story';
 import { refocus, targetIndex, type MoveKind } from './use-reorder';
 import { KeepFocus } from './keep-focus';
@@ -47,6 +47,7 @@ export function SortableList({ cards, canEdit, move }: Props) {
   return (
     <DndContext
       sensors={sensors}
+      measuring={measuring}
       collisionDetection={closestCenter}
       onDragEnd={dragEnd}
       accessibility={{ announcements: announcementsFor(titleOf), screenReaderInstructions }}

@@ -8,7 +8,14 @@ import { MoveControls, MoveGlyph } from './move-controls';
 import type { MoveKind } from './use-reorder';
 import type { CardData } from './card-data';
 
-const KEY_MOVES: Record<string, MoveKind> = { ArrowUp: 'up', ArrowDown: 'down', Home: 'top', End: 'bottom' };
+const KEY_MOVES: Record<string, MoveKind> = {
+  ArrowUp: 'up',
+  ArrowDown: 'down',
+  Home: 'top',
+  End: 'bottom',
+  ArrowLeft: 'left',
+  ArrowRight: 'right',
+};
 
 /** A backlog card that can be dragged (pointer or keyboard via the handle) and moved with buttons/keys. */
 export function SortableStory({
@@ -36,6 +43,8 @@ export function SortableStory({
     // the page's shortcuts and to dnd-kit's keyboard sensor on the handle.
     const kind = KEY_MOVES[e.key];
     if (!e.altKey || e.ctrlKey || e.metaKey || !kind) return;
+    // Alt+←/→ change lanes; in the plain list they stay the browser's Back/Forward.
+    if ((kind === 'left' || kind === 'right') && container === 'list') return;
     e.preventDefault();
     const control = e.target instanceof HTMLElement ? (e.target.dataset.move ?? null) : null;
     onMove(kind, control);

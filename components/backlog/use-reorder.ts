@@ -8,10 +8,12 @@ import { liveStories } from '@/lib/board/summary';
 import type { StoryView } from '@/lib/board/types';
 import { useBoard } from '@/components/board/board-context';
 
-export type MoveKind = 'up' | 'down' | 'top' | 'bottom';
+/** Keyboard/button moves; left/right (to the neighbouring lane) only mean something in the lanes view. */
+export type MoveKind = 'up' | 'down' | 'top' | 'bottom' | 'left' | 'right';
 
 /** Index a story moves to within its visible list for a keyboard/button move. */
 export function targetIndex(kind: MoveKind, from: number, length: number): number {
+  if (kind === 'left' || kind === 'right') return from;
   if (kind === 'top') return 0;
   if (kind === 'bottom') return length - 1;
   return Math.max(0, Math.min(length - 1, from + (kind === 'up' ? -1 : 1)));
