@@ -93,8 +93,10 @@ async function main() {
   const md = renderMarkdown(r);
   const outDir = path.join(root, 'bench', 'results');
   fs.mkdirSync(outDir, { recursive: true });
-  fs.writeFileSync(path.join(outDir, 'latest.md'), md);
-  fs.writeFileSync(path.join(outDir, 'latest.json'), JSON.stringify(r, null, 2) + '\n');
+  // A subset run must not overwrite the last full results.
+  const name = only || process.env.BENCH_SERVERS ? 'partial' : 'latest';
+  fs.writeFileSync(path.join(outDir, `${name}.md`), md);
+  fs.writeFileSync(path.join(outDir, `${name}.json`), JSON.stringify(r, null, 2) + '\n');
   console.log(md);
 }
 

@@ -43,10 +43,15 @@ export function sleep(ms: number): Promise<void> {
 }
 
 /** Resolves when `check` returns true, polling; rejects after `timeoutMs`. */
-export async function until(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
+export async function until(
+  check: () => boolean,
+  timeoutMs: number,
+  what: string,
+  everyMs = 5,
+): Promise<void> {
   const start = performance.now();
   while (!check()) {
     if (performance.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await sleep(5);
+    await sleep(everyMs);
   }
 }
