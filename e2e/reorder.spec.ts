@@ -73,9 +73,25 @@ test('drag, buttons and keys reorder the backlog; the other person sees every mo
   await expect(storyCard(po.page, 'Alpha').getByRole('link')).toBeFocused();
   await expect(storyCard(dev.page, 'Bravo').getByRole('link')).toBeFocused();
 
+  // One is mid-drag while the other moves a story from the keyboard: the remote move reflows the
+  // list under the drag, and the drop still lands where the person let go.
+  const h = (await storyCard(po.page, 'Charlie').getByTestId('drag-handle').boundingBox())!;
+  await po.page.mouse.move(h.x + h.width / 2, h.y + h.height / 2);
+  await po.page.mouse.down();
+  await po.page.mouse.move(h.x + h.width / 2, h.y + h.height / 2 - 10, { steps: 3 });
+  await storyCard(dev.page, 'Delta').getByRole('link').focus();
+  await dev.page.keyboard.press('Alt+End');
+  await expect(po.page.getByTestId('story-card').last()).toContainText('Delta');
+  const a = (await storyCard(po.page, 'Alpha').boundingBox())!;
+  await po.page.mouse.move(a.x + a.width / 2, a.y + a.height * 0.25, { steps: 12 });
+  await po.page.mouse.up();
+  const final = ['Charlie', 'Alpha', 'Bravo', 'Delta'];
+  await expect(order(po.page)).toHaveText(final);
+  await expect(order(dev.page)).toHaveText(final);
+
   // A reload reads the same order back from the server.
   await dev.page.reload();
-  await expect(order(dev.page)).toHaveText(settled);
+  await expect(order(dev.page)).toHaveText(final);
 });
 
 test('lanes: dragging a card to another lane sets its stream; the suggested order applies in one step', async ({
