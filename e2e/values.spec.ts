@@ -112,7 +112,10 @@ test('personas, metrics and streams: created on the board, assigned to a story, 
   await expect(viewManager.getByRole('button', { name: /^(Edit|Archive|Restore)/ })).toHaveCount(0);
 
   // Lanes by value stream: stories without one sit in "No stream".
-  await po.page.getByRole('radio', { name: 'Lanes' }).click();
+  await po.page.getByRole('radio', { name: 'List' }).focus();
+  await po.page.keyboard.press('ArrowRight');
+  await expect(po.page.getByRole('radio', { name: 'Lanes' })).toBeChecked();
+  await expect(po.page.getByRole('radio', { name: 'Lanes' })).toBeFocused();
   await expect(po.page.getByRole('region', { name: 'Finance lane' }).getByTestId('story-card')).toHaveText(
     /Export CSV/,
   );

@@ -31,13 +31,23 @@ export function FilterBar({ filters, onChange, values, shown, total }: Props) {
           role="radiogroup"
           aria-label="View"
           className="inline-flex rounded-lg bg-zinc-100 p-0.5 dark:bg-zinc-800"
+          onKeyDown={(e) => {
+            // Radio-group keys: arrows switch the view and move focus with it (one tab stop).
+            if (!['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'].includes(e.key)) return;
+            e.preventDefault();
+            const next = filters.view === 'list' ? 'lanes' : 'list';
+            set({ view: next });
+            e.currentTarget.querySelector<HTMLButtonElement>(`[data-view="${next}"]`)?.focus();
+          }}
         >
           {(['list', 'lanes'] as const).map((v) => (
             <button
               key={v}
               type="button"
               role="radio"
+              data-view={v}
               aria-checked={filters.view === v}
+              tabIndex={filters.view === v ? 0 : -1}
               onClick={() => set({ view: v })}
               className={cx(
                 'h-7 rounded-md px-3 text-xs font-medium focus:outline-none focus-visible:outline-2 focus-visible:outline-indigo-500',
