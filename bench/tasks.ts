@@ -12,20 +12,22 @@ export const SCENARIOS = ['propagation', 'many', 'cold', 'memory', 'storm'] as c
 export type Scenario = (typeof SCENARIOS)[number];
 
 const quick = process.env.BENCH_QUICK === '1';
+// The storm's clients live in this many driver processes (the issue allows up to 4).
+const stormWorkers = Math.min(4, Math.max(1, Number(process.env.BENCH_STORM_WORKERS) || 4));
 export const plan = quick
   ? {
       propagation: { ns: [10, 50], writers: 5, rate: 4, warmupMs: 500, durationMs: 1500 },
       many: { boards: 10, clientsPerBoard: 5, keysPerSec: 5, warmupMs: 500, durationMs: 1500 },
       cold: { stories: 50, notes: 500, loads: 5, warmLoads: 3, unloadWaitMs: 300 },
       memoryRooms: 100,
-      storm: { clients: 30, stories: 10, notes: 100, timeoutMs: 15_000 },
+      storm: { clients: 30, stories: 10, notes: 100, workers: 2, timeoutMs: 15_000 },
     }
   : {
       propagation: { ns: [10, 50, 200], writers: 5, rate: 4, warmupMs: 1000, durationMs: 4000 },
       many: { boards: 100, clientsPerBoard: 10, keysPerSec: 5, warmupMs: 1000, durationMs: 4000 },
       cold: { stories: 500, notes: 5000, loads: 20, warmLoads: 10, unloadWaitMs: 300 },
       memoryRooms: 1000,
-      storm: { clients: 200, stories: 50, notes: 500, timeoutMs: 30_000 },
+      storm: { clients: 200, stories: 50, notes: 500, workers: stormWorkers, timeoutMs: 30_000 },
     };
 
 /** Per-scenario env for our server on top of OUR_OVERRIDES (recorded in the output). */

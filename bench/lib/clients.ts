@@ -36,7 +36,11 @@ class TimedWebSocket extends WebSocket {
 const WS = TimedWebSocket as unknown as typeof globalThis.WebSocket;
 const lastAt = (ws: unknown) => (ws instanceof TimedWebSocket ? ws.lastMessageAt : NaN);
 
-export function connectClient(target: Target, board: Board, doc = new Y.Doc()): BenchClient {
+export function connectClient(
+  target: Pick<Target, 'kind' | 'wsBase'>,
+  board: Board,
+  doc = new Y.Doc(),
+): BenchClient {
   if (target.kind === 'hocuspocus') {
     // One socket per provider, like a browser tab (Hocuspocus could multiplex several boards on one).
     const socket = new HocuspocusProviderWebsocket({ url: target.wsBase, WebSocketPolyfill: WS });

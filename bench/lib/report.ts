@@ -175,7 +175,9 @@ function stormSection(r: Results): string {
             s.changes,
             s.lost,
             fmt(s.serverCpu * 100, 0) + '%',
-            fmt(s.driverCpu * 100, 0) + '%',
+            s.workers,
+            s.driverCpu.map((c) => fmt(c * 100, 0) + '%').join(' / '),
+            s.driverLagP99Ms.map((l) => fmt(l, 0)).join(' / '),
           ],
         ]
       : [];
@@ -190,7 +192,9 @@ function stormSection(r: Results): string {
       'changes',
       'lost',
       'server CPU',
-      'driver CPU',
+      'driver workers',
+      'CPU per worker',
+      'worker lag p99 ms',
     ],
     rows,
   );
