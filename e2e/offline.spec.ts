@@ -2,6 +2,12 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { addStory, openBoard, openStory, storyCard } from './helpers';
 
+/** Cuts the network once the board has loaded its split-out panels (as a real visit would have). */
+async function goOffline(actor: { page: Page; context: { setOffline(offline: boolean): Promise<void> } }) {
+  await expect(actor.page.locator('html[data-panels-loaded="true"]')).toHaveCount(1);
+  await actor.context.setOffline(true);
+}
+
 test('the header says when we are offline and how many changes wait, then saves them', async ({
   po,
   dev,
@@ -12,7 +18,7 @@ test('the header says when we are offline and how many changes wait, then saves 
   await openBoard(dev.page, links.team);
   await addStory(dev.page, 'Before the drop', 'Seen by everyone.');
 
-  await dev.context.setOffline(true);
+  await goOffline(dev);
   const status = dev.page.getByTestId('connection-status');
   await expect(status).toHaveText(/^Offline/);
   await addStory(dev.page, 'Written offline', 'Kept locally until the network is back.');
@@ -74,7 +80,7 @@ test('both keep editing while one is offline; everything merges on reconnect and
   await addStory(po.page, 'Shared story', 'Both edit this one.');
   await expect(storyCard(dev.page, 'Shared story')).toBeVisible();
 
-  await dev.context.setOffline(true);
+  await goOffline(dev);
   const status = dev.page.getByTestId('connection-status');
   await expect(status).toHaveText(/^Offline/);
 
@@ -116,7 +122,7 @@ test('edits made offline survive closing the tab; the view link never sends them
   await expect.poll(() => cachedBoards(dev.page)).toContain(cache);
   const before = await cachedUpdates(dev.page, cache);
 
-  await dev.context.setOffline(true);
+  await goOffline(dev);
   await expect(dev.page.getByTestId('connection-status')).toHaveText(/^Offline/);
   await addStory(dev.page, 'Only on this laptop', 'Written with no network.');
   // The change is in this browser's offline copy before the tab goes away.
@@ -177,7 +183,7 @@ test('a reload with no network still shows the board and keeps what is edited, s
     )
     .toBe(true);
 
-  await dev.context.setOffline(true);
+  await goOffline(dev);
   await dev.page.reload();
   const status = dev.page.getByTestId('connection-status');
   await expect(status).toHaveText(/^Offline/);

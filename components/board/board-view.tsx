@@ -4,16 +4,22 @@ import { useState } from 'react';
 import type { SyncStatus } from '@/lib/realtime/sync-client';
 import type { BoardLinks } from '@/lib/validation/api';
 import { cx } from '@/components/ui/cx';
-import { SharePanel } from '@/components/share/share-panel';
-import { TrashPanel } from '@/components/admin/trash-panel';
+import dynamic from 'next/dynamic';
 import type { Peer } from '@/components/presence/use-peers';
 import { useBoard } from './board-context';
 import { BoardHeader } from './board-header';
 import { StoryList } from './story-list';
-import { StoryPanel } from './story-panel';
 import { BoardKeyboard } from '@/components/shortcuts/board-keyboard';
 import { SinceBar } from '@/components/since/since-bar';
 import { ValuesPanelSlot } from '@/components/values/values-toggle';
+import { useFilters } from '@/components/backlog/use-filters';
+import { usePreloadPanels } from './preload-panels';
+
+// Owner-only panels (the share panel carries the QR encoder): loaded when first opened.
+const SharePanel = dynamic(() => import('@/components/share/share-panel').then((m) => m.SharePanel));
+const TrashPanel = dynamic(() => import('@/components/admin/trash-panel').then((m) => m.TrashPanel));
+// The open story (discussion, estimation, promotion) loads on first open: the backlog paints first.
+const StoryPanel = dynamic(() => import('./story-panel').then((m) => m.StoryPanel));
 
 interface Props {
   title: string;
@@ -29,6 +35,9 @@ export function BoardView({ title, links, status, peers, initialShareOpen }: Pro
   const [shareOpen, setShareOpen] = useState(initialShareOpen);
   const [composing, setComposing] = useState(false);
   const [trashOpen, setTrashOpen] = useState(false);
+  // Lanes sit side by side: give them the width of the screen instead of the list's reading column.
+  const lanes = useFilters()[0].view === 'lanes';
+  usePreloadPanels();
 
   return (
     <div className={cx('min-h-dvh lg:grid', openStoryId && 'lg:grid-cols-[minmax(0,1fr)_minmax(28rem,40%)]')}>
@@ -42,7 +51,12 @@ export function BoardView({ title, links, status, peers, initialShareOpen }: Pro
           trashOpen={trashOpen}
           onToggleTrash={() => setTrashOpen((o) => !o)}
         />
-        <main className="mx-auto flex w-full max-w-3xl flex-1 flex-col gap-6 px-6 py-8">
+        <main
+          className={cx(
+            'mx-auto flex w-full flex-1 flex-col gap-6 px-6 py-8',
+            lanes ? 'max-w-[96rem]' : 'max-w-3xl',
+          )}
+        >
           {isOwner && shareOpen && (
             <SharePanel links={links} onClose={() => setShareOpen(false)} boardId={boardId} title={title} />
           )}

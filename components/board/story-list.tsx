@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useMemo, useState } from 'react';
+import dynamic from 'next/dynamic';
 import { useAllNotes, useNoteCounts, useStories } from '@/lib/board/hooks';
 import { NO_FILTERS, activeFilterCount, filterStories, noteTextByStory } from '@/lib/board/filters';
 import { Button } from '@/components/ui/button';
@@ -8,14 +9,16 @@ import { Icon } from '@/components/ui/icon';
 import { peopleOnStory, type Peer } from '@/components/presence/use-peers';
 import { useBoardValues } from '@/components/values/use-values';
 import { FilterBar } from '@/components/backlog/filter-bar';
-import { LanesView } from '@/components/backlog/lanes-view';
 import { SortableList } from '@/components/backlog/sortable-list';
-import { WsjfPreview } from '@/components/backlog/wsjf-preview';
 import { useFilters } from '@/components/backlog/use-filters';
 import { useReorder } from '@/components/backlog/use-reorder';
 import type { CardData } from '@/components/backlog/card-data';
 import { useBoard } from './board-context';
 import { NewStoryForm } from './new-story-form';
+
+// Shown on demand (lanes view, suggested order): loaded when first used, not with the board.
+const LanesView = dynamic(() => import('@/components/backlog/lanes-view').then((m) => m.LanesView));
+const WsjfPreview = dynamic(() => import('@/components/backlog/wsjf-preview').then((m) => m.WsjfPreview));
 
 interface Props {
   peers: Peer[];

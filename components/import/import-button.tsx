@@ -1,23 +1,35 @@
 'use client';
 
 import { useState } from 'react';
+import dynamic from 'next/dynamic';
 import { useBoard } from '@/components/board/board-context';
 import { useLinkKey } from '@/components/board/use-link-key';
 import { Button } from '@/components/ui/button';
-import { ImportDialog } from './import-dialog';
+
+// Loaded on first open: the dialog is used rarely and is not part of the board's first paint.
+const ImportDialog = dynamic(() => import('./import-dialog').then((m) => m.ImportDialog));
 
 /** Header entry point for importing a backlog (owner and team; the view link cannot write). */
 export function ImportButton() {
   const { canEdit } = useBoard();
   const key = useLinkKey();
   const [open, setOpen] = useState(false);
+  const [used, setUsed] = useState(false);
   if (!canEdit || !key) return null;
   return (
     <>
-      <Button size="sm" variant="ghost" onClick={() => setOpen(true)} aria-haspopup="dialog">
+      <Button
+        size="sm"
+        variant="ghost"
+        onClick={() => {
+          setUsed(true);
+          setOpen(true);
+        }}
+        aria-haspopup="dialog"
+      >
         Import
       </Button>
-      <ImportDialog open={open} onClose={() => setOpen(false)} boardKey={key} />
+      {used && <ImportDialog open={open} onClose={() => setOpen(false)} boardKey={key} />}
     </>
   );
 }

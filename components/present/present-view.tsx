@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect } from 'react';
+import dynamic from 'next/dynamic';
 import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import type { BoardInfoResponse } from '@/lib/validation/api';
@@ -10,9 +11,11 @@ import { useMeta } from '@/lib/board/hooks';
 import { FloatingReactions } from '@/components/session/floating-reactions';
 import { RoundResult } from '@/components/session/round-result';
 import { TimerDisplay } from '@/components/session/timer-display';
-import { JoinQr } from './join-qr';
 import { PresentPeople } from './present-people';
 import { PresentStory } from './present-story';
+
+// The QR encoder is loaded after the screen is up; the code appears a moment later.
+const JoinQr = dynamic(() => import('./join-qr').then((m) => m.JoinQr));
 
 interface Props {
   doc: Y.Doc;

@@ -1,6 +1,6 @@
 'use client';
 
-import { REACTIONS } from '@/lib/realtime/events';
+import { REACTIONS } from '@/lib/realtime/session-constants';
 import { useSessionContext } from './session-context';
 
 /** One tap sends a reaction everyone sees float by. */

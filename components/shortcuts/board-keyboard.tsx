@@ -1,12 +1,15 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import dynamic from 'next/dynamic';
 import { useBoard } from '@/components/board/board-context';
 import { useBoardShortcuts } from '@/components/board/use-shortcuts';
 import { useSessionContext } from '@/components/session/session-context';
 import { useUndo } from '@/components/undo/undo-context';
 import { useUndoKeys } from '@/components/undo/use-undo-keys';
-import { ShortcutHelp } from './shortcut-help';
+
+// Loaded the first time someone asks for it; it stays mounted after so closing returns focus.
+const ShortcutHelp = dynamic(() => import('./shortcut-help').then((m) => m.ShortcutHelp));
 
 const HELP_EVENT = 'shellboard:shortcut-help';
 
@@ -23,11 +26,19 @@ export function openShortcutHelp(): void {
 export function BoardKeyboard({ onNew }: { onNew?: () => void }) {
   const { isOwner, openStoryId, openStory } = useBoard();
   const session = useSessionContext();
-  const [help, setHelp] = useState(false);
+  const [help, setHelpState] = useState(false);
+  const [used, setUsed] = useState(false);
+  const setHelp = (open: boolean) => {
+    if (open) setUsed(true);
+    setHelpState(open);
+  };
   useUndoKeys(useUndo());
 
   useEffect(() => {
-    const show = () => setHelp(true);
+    const show = () => {
+      setUsed(true);
+      setHelpState(true);
+    };
     window.addEventListener(HELP_EVENT, show);
     return () => window.removeEventListener(HELP_EVENT, show);
   }, []);
@@ -42,7 +53,7 @@ export function BoardKeyboard({ onNew }: { onNew?: () => void }) {
     onHelp: () => setHelp(true),
   });
 
-  return <ShortcutHelp open={help} onClose={() => setHelp(false)} />;
+  return used ? <ShortcutHelp open={help} onClose={() => setHelp(false)} /> : null;
 }
 
 function focusNoteComposer() {

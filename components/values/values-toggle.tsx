@@ -2,7 +2,10 @@
 
 import { useSyncExternalStore } from 'react';
 import { Button } from '@/components/ui/button';
-import { ValuesPanel } from './values-panel';
+import dynamic from 'next/dynamic';
+
+// The manager is opened now and then; it loads on first open instead of with the board.
+const ValuesPanel = dynamic(() => import('./values-panel').then((m) => m.ValuesPanel));
 
 /**
  * Whether the "Personas & metrics" panel is open. A tiny page-wide store, so the header button

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { hasWhy } from './summary';
 import { STORY_STATUSES, type NoteView, type StoryStatus, type StoryView } from './types';
 
@@ -38,36 +37,33 @@ export const NO_FILTERS: BoardFilters = {
   q: '',
 };
 
-// Each param is read on its own: one bad value (a hand-edited link) drops only that filter.
-const ref = z.string().trim().min(1).max(128);
-const fields = {
-  view: z.enum(VIEWS),
-  persona: ref,
-  metric: ref,
-  status: z.enum(STORY_STATUSES),
-  stream: ref,
-  why: z.literal('missing'),
-  questions: z.literal('open'),
-  q: z.string().max(SEARCH_MAX * 2),
-};
+// URL params are plain strings, each checked on its own: one bad value (a hand-edited link) drops
+// only that filter. Membership and length checks need no schema library on the page's first load.
+function oneOf<T extends string>(allowed: readonly T[], raw: string | null): T | null {
+  return raw !== null && (allowed as readonly string[]).includes(raw) ? (raw as T) : null;
+}
 
-function read<T>(params: URLSearchParams, key: keyof typeof fields): T | null {
-  const raw = params.get(key);
-  if (raw === null) return null;
-  const r = fields[key].safeParse(raw);
-  return r.success ? (r.data as T) : null;
+function ref(raw: string | null): string | null {
+  const t = raw?.trim() ?? '';
+  return t.length >= 1 && t.length <= 128 ? t : null;
+}
+
+function flag(raw: string | null, on: string): boolean {
+  return raw === on;
 }
 
 export function parseFilters(params: URLSearchParams): BoardFilters {
+  const q = params.get('q') ?? '';
   return {
-    view: read<BoardViewKind>(params, 'view') ?? 'list',
-    persona: read<string>(params, 'persona'),
-    metric: read<string>(params, 'metric'),
-    status: read<StoryStatus>(params, 'status'),
-    stream: read<string>(params, 'stream'),
-    whyMissing: read(params, 'why') !== null,
-    openQuestions: read(params, 'questions') !== null,
-    q: (read<string>(params, 'q') ?? '').slice(0, SEARCH_MAX),
+    view: oneOf(VIEWS, params.get('view')) ?? 'list',
+    persona: ref(params.get('persona')),
+    metric: ref(params.get('metric')),
+    status: oneOf(STORY_STATUSES, params.get('status')),
+    stream: ref(params.get('stream')),
+    whyMissing: flag(params.get('why'), 'missing'),
+    openQuestions: flag(params.get('questions'), 'open'),
+    // an absurdly long query (a pasted blob) is dropped rather than cut mid-word
+    q: q.length <= SEARCH_MAX * 2 ? q.slice(0, SEARCH_MAX) : '',
   };
 }
 

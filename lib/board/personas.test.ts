@@ -43,7 +43,7 @@ describe('personas, metrics and value streams', () => {
     expect(readStories(doc)[0]!.personaId).toBe(id);
     setPersonaArchived(doc, id, false);
     expect(readPersonas(doc)[0]!.archived).toBe(false);
-    expect(() => createPersona(doc, { name: '   ' })).toThrow(BoardOpError);
+    expect(() => createPersona(doc, { name: '   ' })).toThrow('A name is needed');
     expect(() => createPersona(doc, { name: 'x'.repeat(81) })).toThrow(BoardOpError);
   });
 

@@ -1,6 +1,8 @@
 import * as Y from 'yjs';
 import { nanoid } from 'nanoid';
-import { z } from 'zod';
+// zod/mini: these ops run in the browser (personas manager, story value pickers); the tree-shakable
+// build keeps those chunks light.
+import * as z from 'zod/mini';
 import {
   getMetricMap,
   getPersonaMap,
@@ -21,27 +23,30 @@ import { DESCRIPTION_MAX, METRIC_DIRECTIONS, NAME_MAX } from './types';
  * is a soft flag: stories that point at an archived persona or metric still show its name.
  */
 
+const squeeze = z.overwrite((s: string) => s.trim().replace(/\s+/g, ' '));
 const name = z
   .string()
-  .transform((s) => s.trim().replace(/\s+/g, ' '))
-  .pipe(z.string().min(1, 'A name is needed').max(NAME_MAX, `At most ${NAME_MAX} characters`));
+  .check(
+    squeeze,
+    z.minLength(1, 'A name is needed'),
+    z.maxLength(NAME_MAX, `At most ${NAME_MAX} characters`),
+  );
 const description = z
   .string()
-  .transform((s) => s.trim().replace(/\s+/g, ' '))
-  .pipe(z.string().max(DESCRIPTION_MAX, `At most ${DESCRIPTION_MAX} characters`));
-const metricValue = z.number().finite().nullable();
+  .check(squeeze, z.maxLength(DESCRIPTION_MAX, `At most ${DESCRIPTION_MAX} characters`));
+const metricValue = z.nullable(z.number()); // zod 4 numbers are finite already
 
-const personaInput = z.object({ name, description: description.default('') });
-const personaPatch = z.object({ name: name.optional(), description: description.optional() });
+const personaInput = z.object({ name, description: z._default(description, '') });
+const personaPatch = z.object({ name: z.optional(name), description: z.optional(description) });
 const metricInput = z.object({
   name,
   direction: z.enum(METRIC_DIRECTIONS),
-  current: metricValue.default(null),
-  target: metricValue.default(null),
+  current: z._default(metricValue, null),
+  target: z._default(metricValue, null),
 });
-const metricPatch = metricInput.partial();
+const metricPatch = z.partial(metricInput);
 
-function parse<T>(schema: z.ZodType<T>, input: unknown): T {
+function parse<T>(schema: z.ZodMiniType<T>, input: unknown): T {
   const r = schema.safeParse(input);
   if (!r.success) throw new BoardOpError(r.error.issues[0]?.message ?? 'Invalid input');
   return r.data;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Role } from '../board/types';
 import { SCALE_IDS, type ScaleId } from '../session/scales';
 import type { RoundStats } from '../session/stats';
+import { REACTIONS } from './session-constants';
 
 /**
  * The live-session channel (socket.io, path /socket.io, namespace /session). Typed once here and
@@ -9,8 +10,7 @@ import type { RoundStats } from '../session/stats';
  * ack callback answered with `Ack`.
  */
 
-export const SESSION_NAMESPACE = '/session';
-export const REACTIONS = ['👍', '👎', '🎉', '❤️', '😂', '🤔', '👀', '🔥', '☕', '⏱️'] as const;
+export { REACTIONS, SESSION_NAMESPACE } from './session-constants';
 
 export const sessionUserSchema = z.object({
   id: z.string().min(1).max(64),

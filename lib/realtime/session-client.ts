@@ -1,14 +1,14 @@
 import { io, type Socket } from 'socket.io-client';
-import {
-  SESSION_NAMESPACE,
-  type Ack,
-  type ClientEvent,
-  type ClientToServerEvents,
-  type Payload,
-  type ReactionEvent,
-  type ServerToClientEvents,
-  type SessionState,
-  type SessionUser,
+import { SESSION_NAMESPACE } from './session-constants';
+import type {
+  Ack,
+  ClientEvent,
+  ClientToServerEvents,
+  Payload,
+  ReactionEvent,
+  ServerToClientEvents,
+  SessionState,
+  SessionUser,
 } from './events';
 
 export type SessionGone = 'bad-key' | 'not-found' | 'rotated' | 'deleted' | 'other';

@@ -1,24 +1,52 @@
-import { z } from 'zod';
-import { ROLES } from '../board/types';
+import { ROLES, type Role } from '../board/types';
 
-/** Awareness state every client publishes: `{ user: { id, name, color, role }, storyId?, typing? }`. */
-export const awarenessUserSchema = z.object({
-  id: z.string().min(1).max(64),
-  name: z.string().min(1).max(80),
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
-  role: z.enum(ROLES),
-});
+/**
+ * Awareness state every client publishes: `{ user: { id, name, color, role }, storyId?, typing? }`.
+ * Read in the browser on every presence change, for every peer, on the board and present pages.
+ * Checked by hand rather than with zod on purpose: these five fields are the whole schema, and
+ * keeping a validation library off the first-load path is what keeps the board page under its
+ * JS budget (docs/performance.md). Unknown keys are dropped; anything malformed reads as absent.
+ */
+export interface AwarenessUser {
+  id: string;
+  name: string;
+  color: string;
+  role: Role;
+}
 
-export const awarenessStateSchema = z.object({
-  user: awarenessUserSchema,
-  storyId: z.string().max(64).nullish(),
-  typing: z.boolean().nullish(),
-});
+export interface AwarenessState {
+  user: AwarenessUser;
+  storyId?: string | null;
+  typing?: boolean | null;
+}
 
-export type AwarenessUser = z.infer<typeof awarenessUserSchema>;
-export type AwarenessState = z.infer<typeof awarenessStateSchema>;
+const COLOR = /^#[0-9a-fA-F]{6}$/;
+
+function text(v: unknown, min: number, max: number): v is string {
+  return typeof v === 'string' && v.length >= min && v.length <= max;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export function parseAwarenessUser(v: unknown): AwarenessUser | null {
+  if (!isRecord(v)) return null;
+  const { id, name, color, role } = v;
+  if (!text(id, 1, 64) || !text(name, 1, 80) || !text(color, 7, 7) || !COLOR.test(color)) return null;
+  if (!(ROLES as readonly unknown[]).includes(role)) return null;
+  return { id, name, color, role: role as Role };
+}
 
 export function parseAwareness(v: unknown): AwarenessState | null {
-  const r = awarenessStateSchema.safeParse(v);
-  return r.success ? r.data : null;
+  if (!isRecord(v)) return null;
+  const user = parseAwarenessUser(v.user);
+  if (!user) return null;
+  const { storyId, typing } = v;
+  if (storyId != null && !text(storyId, 0, 64)) return null;
+  if (typing != null && typeof typing !== 'boolean') return null;
+  const out: AwarenessState = { user };
+  if (storyId !== undefined) out.storyId = storyId;
+  if (typing !== undefined) out.typing = typing;
+  return out;
 }
