@@ -13,7 +13,7 @@ export type Scenario = (typeof SCENARIOS)[number];
 
 const quick = process.env.BENCH_QUICK === '1';
 // The storm's clients live in this many driver processes (the issue allows up to 4).
-const stormWorkers = Math.min(4, Math.max(1, Number(process.env.BENCH_STORM_WORKERS) || 4));
+const stormWorkers = Math.min(4, Math.max(1, Number(process.env.BENCH_STORM_WORKERS) || 2));
 export const plan = quick
   ? {
       propagation: { ns: [10, 50], writers: 5, rate: 4, warmupMs: 500, durationMs: 1500 },

@@ -67,6 +67,41 @@ describe('room lifecycle', () => {
     expect(docJson(b.doc)).toBe(expected);
   });
 
+  it('a cold room answers fresh clients from its snapshot while a returning client and a writer arrive at once; nothing is lost', async () => {
+    srv = await startServer({ ROOM_GRACE_MS: '50' });
+    const board = await createBoard(srv.url);
+    const a = connect(srv.wsUrl, board.id, board.team);
+    await synced(a);
+    const storyId = createStory(a.doc, { title: 'Cold', why: 'load', createdBy: 'a' });
+    await saved(a);
+    // A returning client keeps its doc and edits it while the room unloads.
+    const kept = a.doc;
+    a.destroy();
+    await vi.waitFor(() => expect(srv!.app.rooms.stats.unloads).toBe(1));
+    addNote(kept, { storyId, kind: 'risk', text: 'made offline', authorId: 'a', authorName: 'A' });
+
+    // All at once on the cold room: fresh readers (answered from the snapshot before it is
+    // integrated), the returning client, and a fresh writer who types as soon as it is synced.
+    const fresh = Array.from({ length: 5 }, () => connect(srv!.wsUrl, board.id, board.team));
+    const back = connect(srv.wsUrl, board.id, board.team, kept);
+    const writer = connect(srv.wsUrl, board.id, board.team);
+    await synced(writer);
+    for (let i = 0; i < 10; i++)
+      addNote(writer.doc, { storyId, kind: 'idea', text: `w${i}`, authorId: 'w', authorName: 'W' });
+    await Promise.all([...fresh, back].map(synced));
+    await saved(back);
+    await saved(writer);
+    const all = [...fresh, back, writer];
+    await vi.waitFor(() => {
+      for (const c of all) expect(readNotes(c.doc)).toHaveLength(11);
+    });
+    const expected = docJson(writer.doc);
+    for (const c of all) expect(docJson(c.doc)).toBe(expected);
+    expect(readNotes(writer.doc).some((n) => n.text === 'made offline')).toBe(true);
+    expect(docJson(await storedDoc(srv, board.id))).toBe(expected);
+    expect(srv.app.rooms.stats.loads).toBe(2);
+  });
+
   it('a client arriving during the grace period keeps the room', async () => {
     srv = await startServer({ ROOM_GRACE_MS: '300' });
     const board = await createBoard(srv.url);

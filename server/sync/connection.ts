@@ -1,4 +1,4 @@
-import type { WebSocket } from 'ws';
+import type { RawData, WebSocket } from 'ws';
 import type { Role } from '../../lib/board/types';
 import { TokenBucket } from './limits';
 
@@ -36,4 +36,10 @@ export function send(conn: Conn, msg: Uint8Array): void {
     return;
   }
   ws.send(msg, { binary: true });
+}
+
+export function toBytes(raw: RawData): Uint8Array {
+  if (raw instanceof ArrayBuffer) return new Uint8Array(raw);
+  if (Array.isArray(raw)) return new Uint8Array(Buffer.concat(raw));
+  return new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength);
 }

@@ -2,6 +2,7 @@ import type { Config } from '../config';
 import type { Logger } from '../log';
 import type { Store } from '../store/store';
 import { Room } from './room';
+import { applyRemote, resyncFromStore } from './room-remote';
 import type { Fanout, FanoutMessage } from '../scale/fanout';
 
 /**
@@ -25,17 +26,21 @@ export class RoomManager {
       void this.all().then((rooms) =>
         Promise.all(
           rooms.map((r) =>
-            r
-              .resyncFromStore()
-              .catch((err: unknown) => this.log.error({ err, boardId: r.boardId }, 'resync failed')),
+            resyncFromStore(r, this.store, this.log).catch((err: unknown) =>
+              this.log.error({ err, boardId: r.boardId }, 'resync failed'),
+            ),
           ),
         ),
       );
     });
   }
 
-  /** Returns the board's room with a hold on it; call `room.holds--` (via release) once attached. */
-  async acquire(boardId: string): Promise<Room> {
+  /**
+   * Returns the board's room with a hold on it; call `room.holds--` (via release) once attached.
+   * The room's doc is whole, except with `forSync`: the sync upgrade lets a freshly loaded room
+   * answer a fresh client from the stored snapshot before integrating it (Room.applyDeferred).
+   */
+  async acquire(boardId: string, opts: { forSync?: boolean } = {}): Promise<Room> {
     for (;;) {
       let entry = this.rooms.get(boardId);
       if (!entry) {
@@ -50,13 +55,14 @@ export class RoomManager {
       }
       room.holds += 1;
       this.cancelUnload(boardId);
+      if (!opts.forSync) room.applyDeferred();
       return room;
     }
   }
 
   release(room: Room): void {
     room.holds = Math.max(0, room.holds - 1);
-    if (room.holds === 0 && room.conns.size === 0) this.scheduleUnload(room);
+    if (room.holds === 0 && room.peers.conns.size === 0) this.scheduleUnload(room);
   }
 
   /**
@@ -68,7 +74,7 @@ export class RoomManager {
     let room: Room | null = null;
     const early: FanoutMessage[] = [];
     const unsubscribe = this.fanout
-      ? await this.fanout.subscribe(boardId, (m) => (room ? room.applyRemote(m) : early.push(m)))
+      ? await this.fanout.subscribe(boardId, (m) => (room ? applyRemote(room, m, this.log) : early.push(m)))
       : undefined;
     let stored;
     try {
@@ -86,7 +92,7 @@ export class RoomManager {
       fanout: this.fanout,
       unsubscribe,
     });
-    for (const m of early) loaded.applyRemote(m);
+    for (const m of early) applyRemote(loaded, m, this.log);
     room = loaded;
     return loaded;
   }
@@ -125,7 +131,7 @@ export class RoomManager {
 
   private async unload(room: Room): Promise<void> {
     this.timers.delete(room.boardId);
-    if (room.conns.size > 0 || room.holds > 0 || room.closed) return;
+    if (room.peers.conns.size > 0 || room.holds > 0 || room.closed) return;
     const entry = this.rooms.get(room.boardId);
     if (entry) this.rooms.delete(room.boardId);
     const p = room

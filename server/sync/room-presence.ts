@@ -18,8 +18,6 @@ export interface PresenceDeps {
   boardId: string;
   maxAwarenessBytes: number;
   fanout?: Fanout;
-  /** the room's live connections */
-  conns: () => Iterable<Conn>;
   /** sends a message to every connection of the room */
   broadcast: (msg: Uint8Array) => void;
 }
@@ -36,6 +34,13 @@ export class RoomPresence {
   private departed = new Map<number, number>();
   /** ids of clients connected to other instances */
   private remoteIds = new Set<number>();
+  /** ids changed this turn, by where the change came from (only local ones are fanned out) */
+  private changedLocal = new Set<number>();
+  private changedRemote = new Set<number>();
+  private flushScheduled = false;
+  private destroyed = false;
+  /** which connection speaks for each awareness id (an index: a storm checks 40,000 entries) */
+  private owners = new Map<number, Conn>();
 
   constructor(
     doc: Y.Doc,
@@ -53,9 +58,29 @@ export class RoomPresence {
     const changed = added.concat(updated, removed);
     if (changed.length === 0) return;
     this.noteAttendees(added.concat(updated));
-    const update = encodeAwarenessUpdate(this.awareness, changed);
-    this.deps.broadcast(encodeAwareness(update));
-    if (origin !== REMOTE_ORIGIN) this.deps.fanout?.publish(this.deps.boardId, 'awareness', update);
+    const into = origin === REMOTE_ORIGIN ? this.changedRemote : this.changedLocal;
+    for (const id of changed) into.add(id);
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(this.flush);
+  };
+
+  /**
+   * Every change of one event-loop turn goes out as one awareness message (y-protocols format, each
+   * id with its latest state and clock). When 200 clients join at once, announcing each to every
+   * other separately is 40,000 messages; stock providers then echo each one back, doubling it.
+   */
+  private flush = () => {
+    this.flushScheduled = false;
+    if (this.destroyed) return;
+    const local = [...this.changedLocal];
+    const all = local.concat([...this.changedRemote].filter((id) => !this.changedLocal.has(id)));
+    this.changedLocal.clear();
+    this.changedRemote.clear();
+    if (all.length === 0) return;
+    this.deps.broadcast(encodeAwareness(encodeAwarenessUpdate(this.awareness, all)));
+    if (local.length > 0)
+      this.deps.fanout?.publish(this.deps.boardId, 'awareness', encodeAwarenessUpdate(this.awareness, local));
   };
 
   private noteAttendees(ids: number[]) {
@@ -92,6 +117,7 @@ export class RoomPresence {
         if (e.state === null || this.departed.has(e.clientId)) continue;
         if (conn.clientIds.size >= MAX_CLIENT_IDS_PER_CONN) continue;
         conn.clientIds.add(e.clientId);
+        this.owners.set(e.clientId, conn);
       }
       // Presence must tell the truth about roles: whatever a client claims, it shows its key's role.
       const state = e.state as { user?: { role?: unknown } } | null;
@@ -104,15 +130,17 @@ export class RoomPresence {
   }
 
   private ownerOf(id: number): Conn | null {
-    for (const c of this.deps.conns()) if (c.clientIds.has(id)) return c;
-    return null;
+    return this.owners.get(id) ?? null;
   }
 
   /** A connection left: its states go for everyone at once (no ghost avatars). */
   leave(conn: Conn): void {
     if (conn.clientIds.size === 0) return;
     const now = Date.now();
-    for (const id of conn.clientIds) this.departed.set(id, now);
+    for (const id of conn.clientIds) {
+      this.departed.set(id, now);
+      if (this.owners.get(id) === conn) this.owners.delete(id);
+    }
     for (const [id, t] of this.departed) if (now - t > DEPARTED_MS) this.departed.delete(id);
     removeAwarenessStates(this.awareness, [...conn.clientIds], null);
   }
@@ -134,6 +162,7 @@ export class RoomPresence {
   }
 
   destroy(): void {
+    this.destroyed = true;
     this.awareness.destroy();
   }
 }

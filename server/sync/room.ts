@@ -2,17 +2,17 @@ import * as Y from 'yjs';
 import type { RawData } from 'ws';
 import type { Role } from '../../lib/board/types';
 import { CLOSE, encodePersistedAck } from '../../lib/realtime/wire';
-import type { Config } from '../config';
-import type { Logger } from '../log';
-import type { Store, StoredDoc } from '../store/store';
-import type { Fanout, FanoutMessage } from '../scale/fanout';
-import { closeConn, send, type Conn } from './connection';
+import type { StoredDoc } from '../store/store';
+import type { Pending, RoomDeps } from './room-deps';
+import { closeConn, send, toBytes, type Conn } from './connection';
 import { REMOTE_ORIGIN, RoomPresence } from './room-presence';
 import { applyStored, foldUpdates } from './fold';
+import { RoomPeers } from './room-peers';
 import { Step2Cache } from './step2-cache';
 import {
   ProtocolError,
   decodeMessage,
+  type Inbound,
   encodePermissionDenied,
   encodeSyncStep1,
   encodeUpdate,
@@ -21,23 +21,7 @@ import {
 
 export const SERVER_ORIGIN = 'server';
 export { REMOTE_ORIGIN };
-
-interface Pending {
-  /** the connection whose message produced it, SERVER_ORIGIN, or REMOTE_ORIGIN */
-  origin: unknown;
-  /** Yjs's own encoding of what was integrated: always well-formed, whatever the client sent */
-  update: Uint8Array;
-}
-
-export interface RoomDeps {
-  store: Store;
-  config: Config;
-  log: Logger;
-  onEmpty: (room: Room) => void;
-  /** present when scaled out: stored updates and awareness go to the other instances */
-  fanout?: Fanout;
-  unsubscribe?: () => Promise<void>;
-}
+export type { RoomDeps };
 
 /**
  * One live board. The invariant that makes the product safe: no client ever sees state the store
@@ -50,9 +34,14 @@ export interface RoomDeps {
 export class Room {
   readonly doc = new Y.Doc();
   readonly presence: RoomPresence;
-  readonly conns = new Map<Conn['ws'], Conn>();
+  /** live connections, and relays held for those still waiting for their sync answer */
+  readonly peers = new RoomPeers();
   /** sync-step-2 answers, valid until the doc next changes */
   private readonly step2 = new Step2Cache(this.doc);
+  /** the stored snapshot, while it is not yet applied to the doc (see applyDeferred) */
+  private deferred: Uint8Array | null = null;
+  /** client messages that arrived before the deferred snapshot was applied, in order */
+  private early: { conn: Conn; msg: Inbound }[] = [];
   /** joins in progress (gate passed, socket not yet attached): keeps the room from unloading */
   holds = 0;
   /** applied to the doc, not yet stored: never relayed or answered from until stored */
@@ -78,9 +67,15 @@ export class Room {
     stored: StoredDoc,
     private readonly deps: RoomDeps,
   ) {
-    const bad = applyStored(this.doc, stored.snapshot, stored.updates, deps.log.child({ boardId }));
-    if (bad > 0) deps.log.warn({ boardId, bad }, 'board loaded with unreadable updates skipped');
-    else if (stored.snapshot && stored.updates.length === 0) this.step2.seedFullState(stored.snapshot);
+    if (stored.snapshot && stored.updates.length === 0) {
+      // The store holds exactly one snapshot: it IS the answer to an empty state vector, so a fresh
+      // client can have it before the snapshot is integrated into the doc (applyDeferred).
+      this.deferred = stored.snapshot;
+      this.step2.seedFullState(stored.snapshot);
+    } else {
+      const bad = applyStored(this.doc, stored.snapshot, stored.updates, deps.log.child({ boardId }));
+      if (bad > 0) deps.log.warn({ boardId, bad }, 'board loaded with unreadable updates skipped');
+    }
     this.logCount = stored.updates.length;
     this.logBytes = stored.updates.reduce((n, u) => n + u.byteLength, 0);
     this.docBytes = (stored.snapshot?.byteLength ?? 0) + this.logBytes;
@@ -88,16 +83,36 @@ export class Room {
       boardId,
       maxAwarenessBytes: deps.config.limits.maxAwarenessBytes,
       fanout: deps.fanout,
-      conns: () => this.conns.values(),
-      broadcast: (msg) => this.broadcast(msg, null),
+      broadcast: (msg) => this.peers.broadcast(msg, null),
     });
+    if (!this.deferred) this.doc.on('update', this.onDocUpdate);
+  }
+
+  /**
+   * Integrates a deferred snapshot into the doc (the ~100 ms of a cold load of a large board).
+   * Everything that reads or changes the doc calls this first; client messages other than an
+   * empty-vector step 1 wait in `early` until it has run, so they see the doc whole.
+   */
+  applyDeferred(): void {
+    const snapshot = this.deferred;
+    if (!snapshot) return;
+    this.deferred = null;
+    const bad = applyStored(this.doc, snapshot, [], this.deps.log.child({ boardId: this.boardId }));
+    if (bad > 0) {
+      this.deps.log.warn({ boardId: this.boardId, bad }, 'board loaded with an unreadable snapshot skipped');
+      this.step2.clear();
+    }
     this.doc.on('update', this.onDocUpdate);
+    const step1 = encodeSyncStep1(this.doc);
+    for (const c of this.peers.conns.values()) send(c, step1);
+    for (const { conn, msg } of this.early.splice(0))
+      if (this.peers.conns.has(conn.ws)) this.guard(conn, () => this.dispatch(conn, msg));
   }
 
   private onDocUpdate = (update: Uint8Array, origin: unknown) => {
     this.step2.clear();
     if (origin === REMOTE_ORIGIN) {
-      this.broadcast(encodeUpdate(update), null); // stored by the instance that received it
+      this.peers.relayUpdate(encodeUpdate(update), null); // stored by the instance that received it
       return;
     }
     this.pending.push({ origin, update });
@@ -109,58 +124,83 @@ export class Room {
     return this.presence.attendees;
   }
 
-  private broadcast(msg: Uint8Array, except: unknown) {
-    for (const c of this.conns.values()) if (c !== except) send(c, msg);
-  }
-
   addConn(conn: Conn): void {
-    if (this.conns.size >= this.deps.config.limits.maxConnectionsPerBoard) {
+    if (this.peers.conns.size >= this.deps.config.limits.maxConnectionsPerBoard) {
       closeConn(conn, CLOSE.tooManyConnections, 'too many connections on this board');
       return;
     }
-    this.conns.set(conn.ws, conn);
+    this.peers.add(conn);
     conn.ws.on('message', (data: RawData) => this.onMessage(conn, data));
     conn.ws.on('close', () => this.removeConn(conn));
     conn.ws.on('error', () => conn.ws.terminate());
     conn.ws.on('pong', () => (conn.missedPongs = 0));
-    // Like the reference server: ask for what the client has, and show who is here.
-    send(conn, encodeSyncStep1(this.doc));
+    // Like the reference server: ask for what the client has (once the doc is whole: the vector is
+    // the doc's), and show who is here.
+    if (!this.deferred) send(conn, encodeSyncStep1(this.doc));
     const present = this.presence.snapshot();
     if (present) send(conn, present);
   }
 
   private removeConn(conn: Conn) {
-    if (!this.conns.delete(conn.ws)) return;
+    if (!this.peers.remove(conn)) return;
     this.presence.leave(conn);
-    if (this.conns.size === 0) this.deps.onEmpty(this);
+    if (this.peers.conns.size === 0) this.deps.onEmpty(this);
   }
 
   private onMessage(conn: Conn, raw: RawData) {
-    try {
+    this.guard(conn, () => {
       if (!conn.bucket.take()) return closeConn(conn, CLOSE.rateLimited, 'rate limit exceeded');
       const buf = toBytes(raw);
       if (buf.byteLength > this.deps.config.limits.maxMessageBytes) {
         return closeConn(conn, CLOSE.tooLarge, 'message too large');
       }
       const msg = decodeMessage(buf);
-      switch (msg.type) {
-        case 'step1':
-          return this.answerStep1(conn, msg.stateVector);
-        case 'update':
-          return this.receiveUpdate(conn, msg.update);
-        case 'awareness':
-          return this.presence.receive(conn, msg.update);
-        case 'query-awareness': {
-          const present = this.presence.snapshot();
-          return present ? send(conn, present) : undefined;
-        }
-        case 'auth':
-          return; // clients have nothing to say on the auth channel
-      }
+      if (this.deferred) this.beforeApplied(conn, msg);
+      else this.dispatch(conn, msg);
+    });
+  }
+
+  /** Whatever a client's message makes throw cuts that client off, never the room. */
+  private guard(conn: Conn, handle: () => void) {
+    try {
+      handle();
     } catch (err) {
       if (err instanceof ProtocolError) return closeConn(conn, CLOSE.malformed, err.message);
       this.deps.log.error({ err, boardId: this.boardId, connId: conn.id }, 'error handling sync message');
       closeConn(conn, CLOSE.malformed, 'message could not be processed');
+    }
+  }
+
+  /**
+   * A fresh client's first message is step 1 with an empty state vector: answered at once from the
+   * stored snapshot, then the doc is integrated. Anything else waits for the doc; the integration
+   * runs in a later turn so the answer's bytes are already written to the socket.
+   */
+  private beforeApplied(conn: Conn, msg: Inbound) {
+    const answer = msg.type === 'step1' ? this.step2.cached(msg.stateVector) : undefined;
+    if (answer) {
+      send(conn, answer);
+      this.peers.answered(conn);
+    } else this.early.push({ conn, msg });
+    setImmediate(() => {
+      if (!this.closed) this.applyDeferred();
+    });
+  }
+
+  private dispatch(conn: Conn, msg: Inbound) {
+    switch (msg.type) {
+      case 'step1':
+        return this.answerStep1(conn, msg.stateVector);
+      case 'update':
+        return this.receiveUpdate(conn, msg.update);
+      case 'awareness':
+        return this.presence.receive(conn, msg.update);
+      case 'query-awareness': {
+        const present = this.presence.snapshot();
+        return present ? send(conn, present) : undefined;
+      }
+      case 'auth':
+        return; // clients have nothing to say on the auth channel
     }
   }
 
@@ -170,7 +210,9 @@ export class Room {
 
   private answerStep1(conn: Conn, stateVector: Uint8Array) {
     const reply = () => {
-      if (!this.closed) send(conn, this.step2.answer(stateVector));
+      if (this.closed) return;
+      send(conn, this.step2.answer(stateVector));
+      this.peers.answered(conn);
     };
     if (this.clean) reply();
     else this.step2Waiters.push(reply);
@@ -243,11 +285,14 @@ export class Room {
           this.logCount += 1;
           this.logBytes += p.update.byteLength;
           this.docBytes += p.update.byteLength;
-          this.broadcast(encodeUpdate(p.update), p.origin);
         }
-        if (this.deps.fanout && batch.length > 0) {
+        if (batch.length > 0) {
           const merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((p) => p.update));
-          this.deps.fanout.publish(this.boardId, 'update', merged);
+          this.peers.relayBatch(
+            encodeUpdate(merged),
+            batch.map((p) => p.origin),
+          );
+          this.deps.fanout?.publish(this.boardId, 'update', merged);
         }
         for (const [c, n] of acks) send(c, encodePersistedAck(n));
       }
@@ -279,6 +324,7 @@ export class Room {
   /** Server-side edit (accept estimate, mark promoted): the same store-then-relay path as clients'. */
   async serverEdit(edit: (doc: Y.Doc) => void): Promise<void> {
     if (this.closed) throw new Error('room closed');
+    this.applyDeferred();
     this.doc.transact(() => edit(this.doc), SERVER_ORIGIN);
     await this.whenClean();
     if (this.failed) throw new Error('storage unavailable');
@@ -309,40 +355,12 @@ export class Room {
     this.deps.onEmpty(this);
   }
 
-  /** A message from another instance: already stored there, so apply and relay, never store again. */
-  applyRemote(m: FanoutMessage): void {
-    if (this.closed) return;
-    try {
-      if (m.kind === 'update') {
-        Y.applyUpdate(this.doc, m.payload, REMOTE_ORIGIN);
-      } else {
-        this.presence.applyRemote(m.payload);
-      }
-    } catch (err) {
-      this.deps.log.error({ err, boardId: this.boardId, from: m.from }, 'bad fan-out message');
-    }
-  }
-
-  /** After a fan-out outage: fold in whatever other instances stored meanwhile (idempotent). */
-  async resyncFromStore(): Promise<void> {
-    const stored = await this.deps.store.loadDoc(this.boardId);
-    if (this.closed) return;
-    for (const u of stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates) {
-      try {
-        Y.applyUpdate(this.doc, u, REMOTE_ORIGIN);
-      } catch (err) {
-        this.deps.log.error({ err, boardId: this.boardId }, 'stored update failed to apply during resync');
-      }
-    }
-    this.presence.announceLocal();
-  }
-
   closeAll(code: number, reason: string): void {
-    for (const c of [...this.conns.values()]) closeConn(c, code, reason);
+    for (const c of [...this.peers.conns.values()]) closeConn(c, code, reason);
   }
 
   closeRole(role: Role, code: number, reason: string): void {
-    for (const c of [...this.conns.values()]) if (c.role === role) closeConn(c, code, reason);
+    for (const c of [...this.peers.conns.values()]) if (c.role === role) closeConn(c, code, reason);
   }
 
   /** Waits for queued writes, folds the log into a snapshot, releases memory. */
@@ -367,10 +385,4 @@ export class Room {
     this.presence.destroy();
     this.doc.destroy();
   }
-}
-
-function toBytes(raw: RawData): Uint8Array {
-  if (raw instanceof ArrayBuffer) return new Uint8Array(raw);
-  if (Array.isArray(raw)) return new Uint8Array(Buffer.concat(raw));
-  return new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength);
 }

@@ -2,6 +2,10 @@ import type * as Y from 'yjs';
 import { encodeSyncStep2, encodeSyncStep2FromUpdate } from './protocol';
 
 const MAX_ENTRIES = 4;
+/** the state vector of a client that has nothing yet */
+const EMPTY_VECTOR = new Uint8Array([0]);
+
+const keyOf = (v: Uint8Array) => Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('latin1');
 
 /**
  * Sync-step-2 answers for the state vectors clients actually send, kept until the doc next changes.
@@ -15,9 +19,7 @@ export class Step2Cache {
   constructor(private readonly doc: Y.Doc) {}
 
   answer(stateVector: Uint8Array): Uint8Array {
-    const key = Buffer.from(stateVector.buffer, stateVector.byteOffset, stateVector.byteLength).toString(
-      'latin1',
-    );
+    const key = keyOf(stateVector);
     const hit = this.byVector.get(key);
     if (hit) return hit;
     const msg = encodeSyncStep2(this.doc, stateVector);
@@ -26,9 +28,14 @@ export class Step2Cache {
     return msg;
   }
 
+  /** The answer already held for this vector, if any (never encodes). */
+  cached(stateVector: Uint8Array): Uint8Array | undefined {
+    return this.byVector.get(keyOf(stateVector));
+  }
+
   /** A freshly loaded room whose store held one snapshot: that snapshot is the full-state answer. */
   seedFullState(update: Uint8Array): void {
-    this.byVector.set(String.fromCharCode(0), encodeSyncStep2FromUpdate(update));
+    this.byVector.set(keyOf(EMPTY_VECTOR), encodeSyncStep2FromUpdate(update));
   }
 
   clear(): void {

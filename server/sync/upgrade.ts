@@ -32,7 +32,7 @@ export function createSyncUpgrade(deps: { store: Store; rooms: RoomManager; conf
       log.info({ boardId: boardId.slice(0, 64), status: gate.status }, 'sync upgrade refused');
       return refuse(socket, gate.status, gate.message);
     }
-    const room = await rooms.acquire(boardId);
+    const room = await rooms.acquire(boardId, { forSync: true });
     try {
       if (socket.destroyed) return;
       wss.handleUpgrade(req, socket, head, (ws) => {
@@ -83,7 +83,7 @@ export function startHeartbeat(rooms: RoomManager, intervalMs: number): () => vo
   const t = setInterval(() => {
     void rooms.all().then((all) => {
       for (const room of all)
-        for (const c of room.conns.values()) {
+        for (const c of room.peers.conns.values()) {
           if (c.missedPongs >= 2) {
             c.ws.terminate();
             continue;
