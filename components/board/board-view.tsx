@@ -4,7 +4,6 @@ import { useState } from 'react';
 import type { SyncStatus } from '@/lib/realtime/sync-client';
 import type { BoardLinks } from '@/lib/validation/api';
 import { cx } from '@/components/ui/cx';
-import dynamic from 'next/dynamic';
 import type { Peer } from '@/components/presence/use-peers';
 import { useBoard } from './board-context';
 import { BoardHeader } from './board-header';
@@ -14,12 +13,7 @@ import { SinceBar } from '@/components/since/since-bar';
 import { ValuesPanelSlot } from '@/components/values/values-toggle';
 import { useFilters } from '@/components/backlog/use-filters';
 import { usePreloadPanels } from './preload-panels';
-
-// Owner-only panels (the share panel carries the QR encoder): loaded when first opened.
-const SharePanel = dynamic(() => import('@/components/share/share-panel').then((m) => m.SharePanel));
-const TrashPanel = dynamic(() => import('@/components/admin/trash-panel').then((m) => m.TrashPanel));
-// The open story (discussion, estimation, promotion) loads on first open: the backlog paints first.
-const StoryPanel = dynamic(() => import('./story-panel').then((m) => m.StoryPanel));
+import { SharePanel, TrashPanel, StoryPanel } from './lazy-panels';
 
 interface Props {
   title: string;

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect } from 'react';
+import { PANEL_LOADERS } from './lazy-panels';
 
 /**
  * The board's panels are split out of the first load (docs/performance.md: page weight), but a
@@ -8,16 +9,6 @@ import { useEffect } from 'react';
  * board has painted and the browser is idle, every split-out module is fetched and evaluated; the
  * `dynamic()` wrappers then resolve from memory, with or without a network.
  */
-const PANELS: (() => Promise<unknown>)[] = [
-  () => import('./story-panel'),
-  () => import('@/components/backlog/lanes-view'),
-  () => import('@/components/backlog/wsjf-preview'),
-  () => import('@/components/values/values-panel'),
-  () => import('@/components/import/import-dialog'),
-  () => import('@/components/shortcuts/shortcut-help'),
-  () => import('@/components/share/share-panel'),
-  () => import('@/components/admin/trash-panel'),
-];
 
 export function usePreloadPanels(): void {
   useEffect(() => {
@@ -25,7 +16,7 @@ export function usePreloadPanels(): void {
     const load = () => {
       if (cancelled) return;
       // one after another: the board's own traffic (sync, session) keeps priority
-      void PANELS.reduce<Promise<unknown>>(
+      void PANEL_LOADERS.reduce<Promise<unknown>>(
         (prev, next) => prev.then(() => (cancelled ? undefined : next().catch(() => undefined))),
         Promise.resolve(),
       ).then(() => {

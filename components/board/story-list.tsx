@@ -1,7 +1,6 @@
 'use client';
 
 import { useCallback, useMemo, useState } from 'react';
-import dynamic from 'next/dynamic';
 import { useAllNotes, useNoteCounts, useStories } from '@/lib/board/hooks';
 import { NO_FILTERS, activeFilterCount, filterStories, noteTextByStory } from '@/lib/board/filters';
 import { Button } from '@/components/ui/button';
@@ -15,10 +14,7 @@ import { useReorder } from '@/components/backlog/use-reorder';
 import type { CardData } from '@/components/backlog/card-data';
 import { useBoard } from './board-context';
 import { NewStoryForm } from './new-story-form';
-
-// Shown on demand (lanes view, suggested order): loaded when first used, not with the board.
-const LanesView = dynamic(() => import('@/components/backlog/lanes-view').then((m) => m.LanesView));
-const WsjfPreview = dynamic(() => import('@/components/backlog/wsjf-preview').then((m) => m.WsjfPreview));
+import { LanesView, WsjfPreview } from './lazy-panels';
 
 interface Props {
   peers: Peer[];

@@ -1,13 +1,10 @@
 'use client';
 
 import { useState } from 'react';
-import dynamic from 'next/dynamic';
 import { useBoard } from '@/components/board/board-context';
 import { useLinkKey } from '@/components/board/use-link-key';
 import { Button } from '@/components/ui/button';
-
-// Loaded on first open: the dialog is used rarely and is not part of the board's first paint.
-const ImportDialog = dynamic(() => import('./import-dialog').then((m) => m.ImportDialog));
+import { ImportDialog } from '@/components/board/lazy-panels';
 
 /** Header entry point for importing a backlog (owner and team; the view link cannot write). */
 export function ImportButton() {

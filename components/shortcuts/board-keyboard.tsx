@@ -1,15 +1,12 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import dynamic from 'next/dynamic';
 import { useBoard } from '@/components/board/board-context';
 import { useBoardShortcuts } from '@/components/board/use-shortcuts';
 import { useSessionContext } from '@/components/session/session-context';
 import { useUndo } from '@/components/undo/undo-context';
 import { useUndoKeys } from '@/components/undo/use-undo-keys';
-
-// Loaded the first time someone asks for it; it stays mounted after so closing returns focus.
-const ShortcutHelp = dynamic(() => import('./shortcut-help').then((m) => m.ShortcutHelp));
+import { ShortcutHelp } from '@/components/board/lazy-panels';
 
 const HELP_EVENT = 'shellboard:shortcut-help';
 

@@ -2,10 +2,7 @@
 
 import { useSyncExternalStore } from 'react';
 import { Button } from '@/components/ui/button';
-import dynamic from 'next/dynamic';
-
-// The manager is opened now and then; it loads on first open instead of with the board.
-const ValuesPanel = dynamic(() => import('./values-panel').then((m) => m.ValuesPanel));
+import { ValuesPanel } from '@/components/board/lazy-panels';
 
 /**
  * Whether the "Personas & metrics" panel is open. A tiny page-wide store, so the header button
