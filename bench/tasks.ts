@@ -14,16 +14,32 @@ export type Scenario = (typeof SCENARIOS)[number];
 const quick = process.env.BENCH_QUICK === '1';
 // The storm's clients live in this many driver processes (the issue allows up to 4).
 const stormWorkers = Math.min(4, Math.max(1, Number(process.env.BENCH_STORM_WORKERS) || 2));
+// Propagation's clients likewise (1 = all in one process, every timestamp on one clock).
+const propWorkers = Math.min(4, Math.max(1, Number(process.env.BENCH_PROP_WORKERS) || 2));
 export const plan = quick
   ? {
-      propagation: { ns: [10, 50], writers: 5, rate: 4, warmupMs: 500, durationMs: 1500 },
+      propagation: {
+        ns: [10, 50],
+        writers: 5,
+        rate: 4,
+        warmupMs: 500,
+        durationMs: 1500,
+        workers: propWorkers,
+      },
       many: { boards: 10, clientsPerBoard: 5, keysPerSec: 5, warmupMs: 500, durationMs: 1500 },
       cold: { stories: 50, notes: 500, loads: 5, warmLoads: 3, unloadWaitMs: 300 },
       memoryRooms: 100,
       storm: { clients: 30, stories: 10, notes: 100, workers: 2, timeoutMs: 15_000 },
     }
   : {
-      propagation: { ns: [10, 50, 200], writers: 5, rate: 4, warmupMs: 1000, durationMs: 4000 },
+      propagation: {
+        ns: [10, 50, 200],
+        writers: 5,
+        rate: 4,
+        warmupMs: 1000,
+        durationMs: 4000,
+        workers: propWorkers,
+      },
       many: { boards: 100, clientsPerBoard: 10, keysPerSec: 5, warmupMs: 1000, durationMs: 4000 },
       cold: { stories: 500, notes: 5000, loads: 20, warmLoads: 10, unloadWaitMs: 300 },
       memoryRooms: 1000,

@@ -56,8 +56,9 @@ function propagationSection(r: Results): string {
         ...rt,
         p.missing,
         fmt(p.serverCpu * 100, 0) + '%',
-        fmt(p.driver.cpu * 100, 0) + '%',
-        fmt(p.driver.lagP99Ms),
+        p.workers,
+        p.driver.map((d) => fmt(d.cpu * 100, 0) + '%').join(' / '),
+        p.driver.map((d) => fmt(d.lagP99Ms)).join(' / '),
       ]);
     }
   }
@@ -71,8 +72,9 @@ function propagationSection(r: Results): string {
       'p99 ours/Hocus',
       'lost',
       'server CPU',
-      'driver CPU',
-      'driver lag p99 ms',
+      'driver workers',
+      'CPU per worker',
+      'worker lag p99 ms',
     ],
     rows,
   );

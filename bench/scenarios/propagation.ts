@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type * as Y from 'yjs';
 import { addNote, createStory } from '../../lib/board/ops';
 import { roots, type EntityMap } from '../../lib/board/schema';
@@ -5,15 +6,20 @@ import { connectMany, destroyAll, type BenchClient } from '../lib/clients';
 import { CpuMeter, DriverLoad, rssMiB } from '../lib/machine';
 import type { Target } from '../lib/servers';
 import { sleep, summarize, until, type Summary } from '../lib/stats';
+import { DriverWorker } from '../lib/driver-worker';
+import type { FromPropWorker, ToPropWorker } from './propagation-worker';
 
 export interface PropagationResult {
   clients: number;
   writers: number;
+  /** driver processes the clients were split over */
+  workers: number;
   notesPerSec: number;
   latency: Summary;
   /** deliveries that never arrived within the drain window */
   missing: number;
-  driver: { cpu: number; lagP99Ms: number; lagMaxMs: number };
+  /** each driver process's CPU share and event-loop lag over the measured window */
+  driver: { cpu: number; lagP99Ms: number; lagMaxMs: number }[];
   serverCpu: number;
   serverRssMiB: number;
 }
@@ -24,6 +30,8 @@ export interface PropagationOptions {
   rate: number;
   warmupMs: number;
   durationMs: number;
+  /** driver processes to split the clients over (1: all in this process) */
+  workers?: number;
 }
 
 /** Starts the story every note hangs on and waits until every client has it. */
@@ -59,11 +67,57 @@ export function trackNotes(
   return () => offs.forEach((f) => f());
 }
 
+/**
+ * Writers add a note each every 1/rate s, staggered by their slot among all writers so their notes do
+ * not all land in the same event-loop turn. Only notes written while measuring are timed.
+ */
+export async function startWriters(
+  clients: BenchClient[],
+  storyId: string,
+  opts: PropagationOptions,
+  slots: number[],
+  totalWriters: number,
+  sentAt: Map<string, number>,
+): Promise<{ measure(on: boolean): void; stop(): void; sent(): number }> {
+  let measuring = false;
+  let sent = 0;
+  const period = 1000 / opts.rate;
+  const stops = slots.map((slot, i) => {
+    const w = clients[i]!;
+    const write = () => {
+      const t0 = performance.now();
+      const id = addNote(w.doc, {
+        storyId,
+        kind: 'idea',
+        text: `Bench note from writer ${slot}: keep the acceptance criteria short`,
+        authorId: `writer-${slot}`,
+        authorName: `Writer ${slot}`,
+      });
+      if (measuring) {
+        sentAt.set(id, t0);
+        sent += 1;
+      }
+    };
+    let interval: NodeJS.Timeout | undefined;
+    const start = setTimeout(() => (interval = setInterval(write, period)), (period * slot) / totalWriters);
+    return () => {
+      clearTimeout(start);
+      clearInterval(interval);
+    };
+  });
+  return {
+    measure: (on) => (measuring = on),
+    stop: () => stops.forEach((s) => s()),
+    sent: () => sent,
+  };
+}
+
 export async function propagation(
   target: Target,
   n: number,
   opts: PropagationOptions,
 ): Promise<PropagationResult> {
+  if ((opts.workers ?? 1) > 1) return propagationInWorkers(target, n, opts, opts.workers!);
   const board = await target.newBoard();
   const clients = await connectMany(target, board, n);
   try {
@@ -71,61 +125,88 @@ export async function propagation(
     const sentAt = new Map<string, number>();
     const samples: number[] = [];
     const untrack = trackNotes(clients, sentAt, samples);
-    const writers = clients.slice(0, Math.min(opts.writers, n));
-    let measuring = false;
-    let sent = 0;
-    const timers = writers.map((w, i) => {
-      const write = () => {
-        const t0 = performance.now();
-        const id = addNote(w.doc, {
-          storyId,
-          kind: 'idea',
-          text: `Bench note from writer ${i}: keep the acceptance criteria short`,
-          authorId: `writer-${i}`,
-          authorName: `Writer ${i}`,
-        });
-        if (measuring) {
-          sentAt.set(id, t0);
-          sent += 1;
-        }
-      };
-      // Stagger writers so their notes do not all land in the same event-loop turn.
-      const period = 1000 / opts.rate;
-      let interval: NodeJS.Timeout | undefined;
-      const start = setTimeout(
-        () => {
-          interval = setInterval(write, period);
-        },
-        (period * i) / writers.length,
-      );
-      return () => {
-        clearTimeout(start);
-        clearInterval(interval);
-      };
-    });
+    const count = Math.min(opts.writers, n);
+    const slots = Array.from({ length: count }, (_, i) => i);
+    const writers = await startWriters(clients, storyId, opts, slots, count, sentAt);
     await sleep(opts.warmupMs);
     const driver = new DriverLoad();
     const cpu = new CpuMeter(target.pid);
-    measuring = true;
+    writers.measure(true);
     await sleep(opts.durationMs);
-    measuring = false;
+    writers.measure(false);
     const serverCpu = cpu.read();
     const load = driver.stop();
-    timers.forEach((stop) => stop());
-    const expected = sent * (n - 1);
+    writers.stop();
+    const expected = writers.sent() * (n - 1);
     await until(() => samples.length >= expected, 10_000, 'deliveries').catch(() => undefined);
     untrack();
     return {
       clients: n,
-      writers: writers.length,
-      notesPerSec: writers.length * opts.rate,
+      writers: count,
+      workers: 1,
+      notesPerSec: count * opts.rate,
       latency: summarize(samples),
       missing: Math.max(0, expected - samples.length),
-      driver: load,
+      driver: [load],
       serverCpu,
       serverRssMiB: rssMiB(target.pid),
     };
   } finally {
     destroyAll(clients);
+  }
+}
+
+class PropWorker extends DriverWorker<ToPropWorker, FromPropWorker> {
+  constructor() {
+    super(path.join(__dirname, 'propagation-worker.ts'));
+  }
+}
+
+/**
+ * The same scenario with the clients split over `workers` driver processes: each note is timed only
+ * by the readers in its writer's process (one clock), and every client still receives every note.
+ */
+async function propagationInWorkers(
+  target: Target,
+  n: number,
+  opts: PropagationOptions,
+  count: number,
+): Promise<PropagationResult> {
+  const board = await target.newBoard();
+  const workers = Array.from({ length: count }, () => new PropWorker());
+  try {
+    const shares = workers.map((_, i) => Math.floor(n / count) + (i < n % count ? 1 : 0));
+    workers.forEach((w, i) =>
+      w.send({ type: 'init', kind: target.kind, wsBase: target.wsBase, board, count: shares[i]! }),
+    );
+    await Promise.all(workers.map((w) => w.next('ready', 120_000)));
+    workers[0]!.send({ type: 'story' });
+    const { storyId } = await workers[0]!.next('story', 30_000);
+    for (const w of workers) w.send({ type: 'await-story', storyId });
+    await Promise.all(workers.map((w) => w.next('has-story', 30_000)));
+    const totalWriters = Math.min(opts.writers, n);
+    // writer slots dealt round-robin, so every worker times its own writers' notes
+    const slots = workers.map((_, i) =>
+      Array.from({ length: totalWriters }, (_, s) => s).filter((s) => s % count === i),
+    );
+    workers.forEach((w, i) => w.send({ type: 'run', storyId, opts, writerSlots: slots[i]!, totalWriters }));
+    await sleep(opts.warmupMs);
+    const cpu = new CpuMeter(target.pid);
+    await sleep(opts.durationMs);
+    const serverCpu = cpu.read();
+    const done = await Promise.all(workers.map((w) => w.next('done', 60_000)));
+    return {
+      clients: n,
+      writers: totalWriters,
+      workers: count,
+      notesPerSec: totalWriters * opts.rate,
+      latency: summarize(done.flatMap((d) => d.samples)),
+      missing: done.reduce((sum, d) => sum + d.missing, 0),
+      driver: done.map(({ cpu: c, lagP99Ms, lagMaxMs }) => ({ cpu: c, lagP99Ms, lagMaxMs })),
+      serverCpu,
+      serverRssMiB: rssMiB(target.pid),
+    };
+  } finally {
+    await Promise.all(workers.map((w) => w.stop({ type: 'exit' })));
   }
 }

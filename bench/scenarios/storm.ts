@@ -1,6 +1,6 @@
-import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { bigBoard, uploadBoard } from '../lib/big-board';
+import { DriverWorker } from '../lib/driver-worker';
 import type { Target } from '../lib/servers';
 import { CpuMeter } from '../lib/machine';
 import { sleep } from '../lib/stats';
@@ -38,71 +38,9 @@ export interface StormOptions {
   timeoutMs: number;
 }
 
-/** A forked worker with a queue of its messages, so the coordinator can await the next of a type. */
-class Worker {
-  private readonly proc: ChildProcess;
-  private readonly inbox: FromWorker[] = [];
-  private wake: (() => void) | null = null;
-  /** coordinator time (performance.now()) at which each message type last arrived */
-  readonly arrivedAt = new Map<FromWorker['type'], number>();
-
+class Worker extends DriverWorker<ToWorker, FromWorker> {
   constructor() {
-    this.proc = fork(path.join(__dirname, 'storm-worker.ts'), [], {
-      // BENCH_CPU_PROF=<dir> profiles the driver workers too (written when they exit).
-      execArgv: process.env.BENCH_CPU_PROF
-        ? [...process.execArgv, '--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
-        : process.execArgv,
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    this.proc.on('message', (m: FromWorker) => {
-      this.arrivedAt.set(m.type, performance.now());
-      this.inbox.push(m);
-      this.wake?.();
-    });
-    this.proc.on('exit', (code) => {
-      if (code !== 0) this.inbox.push({ type: 'done', missing: ['worker exited'], cpu: NaN, lagP99Ms: NaN });
-      this.wake?.();
-    });
-  }
-
-  send(m: ToWorker): void {
-    this.proc.send(m);
-  }
-
-  async next<T extends FromWorker['type']>(
-    type: T,
-    timeoutMs: number,
-  ): Promise<Extract<FromWorker, { type: T }>> {
-    const deadline = performance.now() + timeoutMs;
-    for (;;) {
-      const i = this.inbox.findIndex(
-        (m) => m.type === type || (m.type === 'done' && m.missing[0] === 'worker exited'),
-      );
-      if (i >= 0) {
-        const m = this.inbox.splice(i, 1)[0]!;
-        if (m.type !== type) throw new Error('storm worker exited');
-        return m as Extract<FromWorker, { type: T }>;
-      }
-      const left = deadline - performance.now();
-      if (left <= 0) throw new Error(`storm worker: timed out waiting for ${type}`);
-      await new Promise<void>((r) => {
-        this.wake = r;
-        setTimeout(r, left);
-      });
-      this.wake = null;
-    }
-  }
-
-  stop(): Promise<void> {
-    return new Promise((resolve) => {
-      if (this.proc.exitCode !== null) return resolve();
-      const t = setTimeout(() => this.proc.kill('SIGKILL'), 5000);
-      this.proc.once('exit', () => {
-        clearTimeout(t);
-        resolve();
-      });
-      this.send({ type: 'exit' });
-    });
+    super(path.join(__dirname, 'storm-worker.ts'));
   }
 }
 
@@ -167,6 +105,6 @@ export async function reconnectStorm(target: Target, o: StormOptions): Promise<S
       serverCpu,
     };
   } finally {
-    await Promise.all(workers.map((w) => w.stop()));
+    await Promise.all(workers.map((w) => w.stop({ type: 'exit' })));
   }
 }
