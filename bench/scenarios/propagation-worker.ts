@@ -5,10 +5,9 @@
 import { createStory } from '../../lib/board/ops';
 import { roots } from '../../lib/board/schema';
 import { connectClient, type BenchClient } from '../lib/clients';
-import { DriverLoad } from '../lib/machine';
 import type { Board, Kind } from '../lib/servers';
-import { sleep, until } from '../lib/stats';
-import { startWriters, trackNotes, type PropagationOptions } from './propagation';
+import { until } from '../lib/stats';
+import { timeNotes, type PropagationOptions } from './propagation';
 
 export type ToPropWorker =
   | { type: 'init'; kind: Kind; wsBase: string; board: Board; count: number }
@@ -46,21 +45,14 @@ const fail = (err: unknown) => {
 };
 
 async function run(m: Extract<ToPropWorker, { type: 'run' }>) {
-  const sentAt = new Map<string, number>();
-  const samples: number[] = [];
-  const untrack = trackNotes(clients, sentAt, samples);
-  const writers = await startWriters(clients, m.storyId, m.opts, m.writerSlots, m.totalWriters, sentAt);
-  await sleep(m.opts.warmupMs);
-  const load = new DriverLoad();
-  writers.measure(true);
-  await sleep(m.opts.durationMs);
-  writers.measure(false);
-  const { cpu, lagP99Ms, lagMaxMs } = load.stop();
-  writers.stop();
-  const expected = writers.sent() * (clients.length - 1);
-  await until(() => samples.length >= expected, 10_000, 'deliveries').catch(() => undefined);
-  untrack();
-  tell({ type: 'done', samples, missing: Math.max(0, expected - samples.length), cpu, lagP99Ms, lagMaxMs });
+  const { samples, missing, load } = await timeNotes(
+    clients,
+    m.storyId,
+    m.opts,
+    m.writerSlots,
+    m.totalWriters,
+  );
+  tell({ type: 'done', samples, missing, ...load });
 }
 
 process.on('message', (m: ToPropWorker) => {

@@ -71,14 +71,14 @@ export function trackNotes(
  * Writers add a note each every 1/rate s, staggered by their slot among all writers so their notes do
  * not all land in the same event-loop turn. Only notes written while measuring are timed.
  */
-export async function startWriters(
+function startWriters(
   clients: BenchClient[],
   storyId: string,
   opts: PropagationOptions,
   slots: number[],
   totalWriters: number,
   sentAt: Map<string, number>,
-): Promise<{ measure(on: boolean): void; stop(): void; sent(): number }> {
+): { measure(on: boolean): void; stop(): void; sent(): number } {
   let measuring = false;
   let sent = 0;
   const period = 1000 / opts.rate;
@@ -112,6 +112,46 @@ export async function startWriters(
   };
 }
 
+export interface TimedNotes {
+  samples: number[];
+  /** deliveries that never arrived within the drain window */
+  missing: number;
+  /** this process's CPU share and event-loop lag while measuring */
+  load: { cpu: number; lagP99Ms: number; lagMaxMs: number };
+}
+
+/**
+ * The measurement itself, in whichever process holds `clients`: writers in `slots` (their positions
+ * among `totalWriters`) write through a warm-up and the measured window, readers in this process time
+ * every measured note, then deliveries drain. `window` is told when measuring starts and stops.
+ */
+export async function timeNotes(
+  clients: BenchClient[],
+  storyId: string,
+  opts: PropagationOptions,
+  slots: number[],
+  totalWriters: number,
+  window: { start(): void; stop(): void } = { start() {}, stop() {} },
+): Promise<TimedNotes> {
+  const sentAt = new Map<string, number>();
+  const samples: number[] = [];
+  const untrack = trackNotes(clients, sentAt, samples);
+  const writers = startWriters(clients, storyId, opts, slots, totalWriters, sentAt);
+  await sleep(opts.warmupMs);
+  const driver = new DriverLoad();
+  window.start();
+  writers.measure(true);
+  await sleep(opts.durationMs);
+  writers.measure(false);
+  window.stop();
+  const load = driver.stop();
+  writers.stop();
+  const expected = writers.sent() * (clients.length - 1);
+  await until(() => samples.length >= expected, 10_000, 'deliveries').catch(() => undefined);
+  untrack();
+  return { samples, missing: Math.max(0, expected - samples.length), load };
+}
+
 export async function propagation(
   target: Target,
   n: number,
@@ -122,32 +162,22 @@ export async function propagation(
   const clients = await connectMany(target, board, n);
   try {
     const storyId = await sharedStory(clients);
-    const sentAt = new Map<string, number>();
-    const samples: number[] = [];
-    const untrack = trackNotes(clients, sentAt, samples);
     const count = Math.min(opts.writers, n);
     const slots = Array.from({ length: count }, (_, i) => i);
-    const writers = await startWriters(clients, storyId, opts, slots, count, sentAt);
-    await sleep(opts.warmupMs);
-    const driver = new DriverLoad();
-    const cpu = new CpuMeter(target.pid);
-    writers.measure(true);
-    await sleep(opts.durationMs);
-    writers.measure(false);
-    const serverCpu = cpu.read();
-    const load = driver.stop();
-    writers.stop();
-    const expected = writers.sent() * (n - 1);
-    await until(() => samples.length >= expected, 10_000, 'deliveries').catch(() => undefined);
-    untrack();
+    let cpu: CpuMeter | undefined;
+    let serverCpu = NaN;
+    const timed = await timeNotes(clients, storyId, opts, slots, count, {
+      start: () => (cpu = new CpuMeter(target.pid)),
+      stop: () => (serverCpu = cpu?.read() ?? NaN),
+    });
     return {
       clients: n,
       writers: count,
       workers: 1,
       notesPerSec: count * opts.rate,
-      latency: summarize(samples),
-      missing: Math.max(0, expected - samples.length),
-      driver: [load],
+      latency: summarize(timed.samples),
+      missing: timed.missing,
+      driver: [timed.load],
       serverCpu,
       serverRssMiB: rssMiB(target.pid),
     };
