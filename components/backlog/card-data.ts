@@ -1,12 +1,11 @@
-import type { StoryCounts } from '@/lib/board/summary';
 import type { MetricView, PersonaView, StoryView } from '@/lib/board/types';
-import type { Peer } from '@/components/presence/use-peers';
 
-/** Everything a backlog card shows, resolved once per render of the list. */
+/**
+ * What the list resolves for a backlog card. Discussion counts and presence are not here: the card
+ * subscribes to its own (a note or a typing indicator re-renders that card, not the list).
+ */
 export interface CardData {
   story: StoryView;
-  counts: StoryCounts | undefined;
-  people: Peer[];
   active: boolean;
   onOpen: (id: string) => void;
   persona: PersonaView | undefined;

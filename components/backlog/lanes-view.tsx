@@ -24,7 +24,7 @@ import { KeepFocus } from './keep-focus';
 
 interface Props {
   cards: CardData[];
-  streams: string[];
+  streams: readonly string[];
   canEdit: boolean;
   move: (
     visible: readonly StoryView[],

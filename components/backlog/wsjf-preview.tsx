@@ -13,7 +13,7 @@ import { Icon } from '@/components/ui/icon';
  * the PO applies it, which writes the few rank keys needed in one transaction. Stories without
  * value or effort keep their places and are listed so someone can score them.
  */
-export function WsjfPreview({ stories, onClose }: { stories: StoryView[]; onClose: () => void }) {
+export function WsjfPreview({ stories, onClose }: { stories: readonly StoryView[]; onClose: () => void }) {
   const { doc, canEdit, origin, openStory } = useBoard();
   const suggestion = useMemo(() => suggestOrder(stories), [stories]);
   const [applied, setApplied] = useState<number | null>(null);

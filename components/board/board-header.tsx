@@ -6,7 +6,6 @@ import { useMeta } from '@/lib/board/hooks';
 import { Button } from '@/components/ui/button';
 import { Icon } from '@/components/ui/icon';
 import { PresenceBar } from '@/components/presence/presence-bar';
-import type { Peer } from '@/components/presence/use-peers';
 import { useBoard } from './board-context';
 import { ConnectionStatus } from './connection-status';
 import { WhyCoverage } from './why-coverage';
@@ -22,7 +21,6 @@ import { ValuesButton } from '@/components/values/values-toggle';
 interface Props {
   fallbackTitle: string;
   status: SyncStatus;
-  peers: Peer[];
   shareOpen: boolean;
   onToggleShare: () => void;
   trashOpen: boolean;
@@ -32,7 +30,6 @@ interface Props {
 export function BoardHeader({
   fallbackTitle,
   status,
-  peers,
   shareOpen,
   onToggleShare,
   trashOpen,
@@ -70,7 +67,7 @@ export function BoardHeader({
         <div className="flex flex-wrap items-center gap-4">
           <ConnectionStatus status={status} canEdit={canEdit} />
           {canEdit && <UndoButtons />}
-          <PresenceBar peers={peers} />
+          <PresenceBar />
           <PresentLink />
           <StoriesLink />
           <ValuesButton />

@@ -4,7 +4,6 @@ import { useEffect, useMemo, useState } from 'react';
 import type { BoardInfoResponse } from '@/lib/validation/api';
 import { NameDialog } from '@/components/presence/name-dialog';
 import type { Identity } from '@/components/presence/use-identity';
-import { usePeers } from '@/components/presence/use-peers';
 import { usePublishPresence } from '@/components/presence/use-publish-presence';
 import type { BoardConnection } from '@/lib/realtime/sync-client';
 import { LocalOrigin } from '@/lib/board/undo';
@@ -34,7 +33,6 @@ const RECHECK_MS = 10_000;
 /** A connected board: publishes presence, provides the board context, handles the link dying. */
 export function BoardLive({ conn, boardKey, info, identity, setName }: Props) {
   const status = useSyncStatus(conn);
-  const peers = usePeers(conn.provider.awareness);
   const [storyId, openStory] = useStoryParam();
   const [gone, setGone] = useState<GoneReason | null>(null);
   const [initialShareOpen] = useState(() => wasJustCreated(info.id));
@@ -107,7 +105,6 @@ export function BoardLive({ conn, boardKey, info, identity, setName }: Props) {
               title={info.title}
               links={info.links}
               status={status}
-              peers={peers}
               initialShareOpen={initialShareOpen}
             />
             <SessionDock />

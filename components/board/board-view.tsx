@@ -4,7 +4,6 @@ import { useState } from 'react';
 import type { SyncStatus } from '@/lib/realtime/sync-client';
 import type { BoardLinks } from '@/lib/validation/api';
 import { cx } from '@/components/ui/cx';
-import type { Peer } from '@/components/presence/use-peers';
 import { useBoard } from './board-context';
 import { BoardHeader } from './board-header';
 import { StoryList } from './story-list';
@@ -19,12 +18,11 @@ interface Props {
   title: string;
   links: BoardLinks | undefined;
   status: SyncStatus;
-  peers: Peer[];
   initialShareOpen: boolean;
 }
 
 /** The board's layout: header, optional share panel, backlog, and the open story beside it. */
-export function BoardView({ title, links, status, peers, initialShareOpen }: Props) {
+export function BoardView({ title, links, status, initialShareOpen }: Props) {
   const { boardId, canEdit, isOwner, openStoryId } = useBoard();
   const [shareOpen, setShareOpen] = useState(initialShareOpen);
   const [composing, setComposing] = useState(false);
@@ -39,7 +37,6 @@ export function BoardView({ title, links, status, peers, initialShareOpen }: Pro
         <BoardHeader
           fallbackTitle={title}
           status={status}
-          peers={peers}
           shareOpen={shareOpen}
           onToggleShare={() => setShareOpen((o) => !o)}
           trashOpen={trashOpen}
@@ -57,12 +54,10 @@ export function BoardView({ title, links, status, peers, initialShareOpen }: Pro
           {isOwner && trashOpen && <TrashPanel onClose={() => setTrashOpen(false)} />}
           <ValuesPanelSlot />
           <SinceBar />
-          <StoryList peers={peers} composing={composing} setComposing={setComposing} synced={status.synced} />
+          <StoryList composing={composing} setComposing={setComposing} synced={status.synced} />
         </main>
       </div>
-      {openStoryId && (
-        <StoryPanel key={openStoryId} storyId={openStoryId} peers={peers} synced={status.synced} />
-      )}
+      {openStoryId && <StoryPanel key={openStoryId} storyId={openStoryId} synced={status.synced} />}
       <BoardKeyboard onNew={canEdit ? () => setComposing(true) : undefined} />
     </div>
   );

@@ -1,14 +1,22 @@
 'use client';
 
-import type { CSSProperties, KeyboardEvent, MouseEvent, ReactNode, Ref } from 'react';
+import {
+  memo,
+  type CSSProperties,
+  type KeyboardEvent,
+  type MouseEvent,
+  type ReactNode,
+  type Ref,
+} from 'react';
 import type { MetricView, PersonaView, StoryView } from '@/lib/board/types';
-import type { StoryCounts } from '@/lib/board/summary';
 import { hasWhy } from '@/lib/board/summary';
+import { useStoryCounts } from '@/lib/board/hooks';
 import { Icon } from '@/components/ui/icon';
 import { cx } from '@/components/ui/cx';
 import { StoryPeople } from '@/components/presence/story-people';
 import { SinceMark } from '@/components/since/since-mark';
-import type { Peer } from '@/components/presence/use-peers';
+import { useStoryPeople } from '@/components/presence/use-peers';
+import { useBoard } from './board-context';
 import { StatusPill } from './status-pill';
 import { WhyMissing } from './why-missing';
 import { storyHref } from './use-story-param';
@@ -16,8 +24,6 @@ import { StoryValueChips } from '@/components/values/story-value-chips';
 
 interface Props {
   story: StoryView;
-  counts: StoryCounts | undefined;
-  people: Peer[];
   active: boolean;
   onOpen: (id: string) => void;
   /** resolved persona and metric (undefined = unset, or an id this board does not know) */
@@ -36,11 +42,13 @@ interface Props {
   onItemKeyDown?: (e: KeyboardEvent<HTMLLIElement>) => void;
 }
 
-/** A story in the backlog: title, why (or its absence), status, discussion counts, who is there. */
-export function StoryCard({
+/**
+ * A story in the backlog: title, why (or its absence), status, discussion counts, who is there.
+ * Memoised: the list passes the same story object until that story changes, and the card
+ * subscribes to its own counts and presence, so a change elsewhere on the board skips it.
+ */
+export const StoryCard = memo(function StoryCard({
   story,
-  counts,
-  people,
   active,
   onOpen,
   persona,
@@ -53,8 +61,10 @@ export function StoryCard({
   dragging,
   onItemKeyDown,
 }: Props) {
-  const notes = counts?.notes ?? 0;
-  const open = counts?.openQuestions ?? 0;
+  const counts = useStoryCounts(useBoard().doc, story.id);
+  const people = useStoryPeople(story.id);
+  const notes = counts.notes;
+  const open = counts.openQuestions;
   function click(e: MouseEvent<HTMLAnchorElement>) {
     // Plain click opens the panel in place; modified clicks keep the browser's new-tab behaviour.
     if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
@@ -135,4 +145,4 @@ export function StoryCard({
       {controls}
     </li>
   );
-}
+});

@@ -1,11 +1,11 @@
 'use client';
 
 import { useCallback, useMemo, useState } from 'react';
-import { useAllNotes, useNoteCounts, useStories } from '@/lib/board/hooks';
-import { NO_FILTERS, activeFilterCount, filterStories, noteTextByStory } from '@/lib/board/filters';
+import { useNoteCountsWhen, useNotesVersion, useStories } from '@/lib/board/hooks';
+import { BoardDocView } from '@/lib/board/doc-view';
+import { NO_FILTERS, activeFilterCount, filterStories } from '@/lib/board/filters';
 import { Button } from '@/components/ui/button';
 import { Icon } from '@/components/ui/icon';
-import { peopleOnStory, type Peer } from '@/components/presence/use-peers';
 import { useBoardValues } from '@/components/values/use-values';
 import { FilterBar } from '@/components/backlog/filter-bar';
 import { SortableList } from '@/components/backlog/sortable-list';
@@ -17,47 +17,48 @@ import { NewStoryForm } from './new-story-form';
 import { LanesView, WsjfPreview } from './lazy-panels';
 
 interface Props {
-  peers: Peer[];
   composing: boolean;
   setComposing: (open: boolean) => void;
   synced: boolean;
 }
 
 /** The backlog in rank order (or in lanes by value stream), filtered by the URL, with the new-story form. */
-export function StoryList({ peers, composing, setComposing, synced }: Props) {
+export function StoryList({ composing, setComposing, synced }: Props) {
   const { doc, canEdit, openStoryId, openStory } = useBoard();
   const stories = useStories(doc);
-  const notes = useAllNotes(doc);
-  const counts = useNoteCounts(doc);
   const values = useBoardValues(doc);
   const [filters, setFilters] = useFilters();
+  // Notes matter to the list only while a filter reads them (open questions, search text);
+  // otherwise a note arriving re-renders just its card.
+  const usedCounts = useNoteCountsWhen(doc, filters.openQuestions);
+  const notesV = useNotesVersion(doc, filters.q.trim().length > 0);
   const [suggesting, setSuggesting] = useState(false);
   const [message, setMessage] = useState('');
   const announce = useCallback((m: string) => setMessage(m), []);
   const move = useReorder(announce);
 
   const visible = useMemo(() => {
-    const text = noteTextByStory(notes);
+    const view = BoardDocView.of(doc);
     return filterStories(stories, filters, {
       personaIds: new Set(values.personaById.keys()),
       metricIds: new Set(values.metricById.keys()),
-      openQuestions: (id) => counts.get(id)?.openQuestions ?? 0,
-      noteText: (id) => text.get(id) ?? '',
+      openQuestions: (id) => usedCounts?.get(id)?.openQuestions ?? 0,
+      noteText: (id) => view.noteText(id),
     });
-  }, [stories, notes, counts, filters, values]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `notesV` signals note text changing while searching
+  }, [doc, stories, usedCounts, notesV, filters, values]);
 
+  // Each field keeps its identity while unchanged (doc-view.ts), so memoised cards skip.
   const cards: CardData[] = useMemo(
     () =>
       visible.map((s) => ({
         story: s,
-        counts: counts.get(s.id),
-        people: peopleOnStory(peers, s.id),
         active: s.id === openStoryId,
         onOpen: openStory,
         persona: s.personaId ? values.personaById.get(s.personaId) : undefined,
         metric: s.metricId ? values.metricById.get(s.metricId) : undefined,
       })),
-    [visible, counts, peers, openStoryId, openStory, values],
+    [visible, openStoryId, openStory, values],
   );
   const filtered = activeFilterCount(filters) > 0;
 

@@ -8,7 +8,7 @@ import { NoteComposer } from '@/components/notes/note-composer';
 import { NoteList } from '@/components/notes/note-list';
 import { StoryPeople } from '@/components/presence/story-people';
 import { TypingLine } from '@/components/presence/typing-line';
-import { peopleOnStory, type Peer } from '@/components/presence/use-peers';
+import { useStoryPeople } from '@/components/presence/use-peers';
 import { useBoard } from './board-context';
 import { StatusSelect } from './status-select';
 import { StoryField } from './story-field';
@@ -18,10 +18,10 @@ import { PromoteSection } from '@/components/promote/promote-section';
 import { StoryValues } from '@/components/values/story-values';
 
 /** The open story: live title and why, status, who is here, and the discussion. */
-export function StoryPanel({ storyId, peers, synced }: { storyId: string; peers: Peer[]; synced: boolean }) {
+export function StoryPanel({ storyId, synced }: { storyId: string; synced: boolean }) {
   const { doc, canEdit, openStory } = useBoard();
   const story = useStory(doc, storyId);
-  const people = peopleOnStory(peers, storyId);
+  const people = useStoryPeople(storyId);
   const close = () => openStory(null);
 
   return (

@@ -17,7 +17,7 @@ import { NewNoteMark } from '@/components/since/since-mark';
 
 interface Props {
   note: NoteView;
-  names: Map<string, string>;
+  names: ReadonlyMap<string, string>;
   isReply?: boolean;
   onReply?: () => void;
 }

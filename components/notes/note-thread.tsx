@@ -1,11 +1,18 @@
 'use client';
 
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { NoteThread as Thread } from '@/lib/board/summary';
 import { NoteItem } from './note-item';
 import { ReplyForm } from './reply-form';
 
-export function NoteThread({ thread, names }: { thread: Thread; names: Map<string, string> }) {
+/** Memoised: a thread keeps its object until its note or replies change (doc-view.ts). */
+export const NoteThread = memo(function NoteThread({
+  thread,
+  names,
+}: {
+  thread: Thread;
+  names: ReadonlyMap<string, string>;
+}) {
   const [replying, setReplying] = useState(false);
   const { note, replies } = thread;
   return (
@@ -32,4 +39,4 @@ export function NoteThread({ thread, names }: { thread: Thread; names: Map<strin
       )}
     </li>
   );
-}
+});

@@ -13,7 +13,7 @@ export function PlusButton({
 }: {
   noteId: string;
   plus: string[];
-  names: Map<string, string>;
+  names: ReadonlyMap<string, string>;
 }) {
   const { doc, me, canEdit, origin } = useBoard();
   const mine = plus.includes(me.id);

@@ -1,13 +1,14 @@
 'use client';
 
 import { Avatar } from '@/components/ui/avatar';
-import { uniquePeople, type Peer } from './use-peers';
+import { useBoard } from '@/components/board/board-context';
+import { usePeople } from './use-peers';
 
 const MAX_SHOWN = 6;
 
 /** Everyone on the board, as overlapping avatars; names on hover and for screen readers. */
-export function PresenceBar({ peers }: { peers: readonly Peer[] }) {
-  const people = uniquePeople(peers);
+export function PresenceBar() {
+  const people = usePeople(useBoard().awareness);
   if (people.length === 0) return null;
   const shown = people.slice(0, MAX_SHOWN);
   const rest = people.length - shown.length;

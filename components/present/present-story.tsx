@@ -2,7 +2,7 @@
 
 import { useEffect, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
-import { useAllNotes, useStory } from '@/lib/board/hooks';
+import { useStory, useStoryNotes } from '@/lib/board/hooks';
 import { KindBadge } from '@/components/notes/kind-badge';
 import { cx } from '@/components/ui/cx';
 import { usePersonaName } from './use-persona-name';
@@ -13,15 +13,13 @@ const FRESH_MS = 6_000;
 /** The focused story in large type, with its latest notes arriving live (the newest glows briefly). */
 export function PresentStory({ doc, storyId }: { doc: Y.Doc; storyId: string | null }) {
   const story = useStory(doc, storyId);
-  const all = useAllNotes(doc);
+  const all = useStoryNotes(doc, storyId ?? '');
   const persona = usePersonaName(doc, story?.personaId ?? null);
   const notes = useMemo(
     () =>
-      all
-        .filter((n) => n.storyId === storyId && !n.deletedAt)
-        .sort((a, b) => a.createdAt - b.createdAt)
-        .slice(-SHOWN),
-    [all, storyId],
+      // already oldest first
+      all.filter((n) => !n.deletedAt).slice(-SHOWN),
+    [all],
   );
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {

@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import { useAllNotes, useStory } from '@/lib/board/hooks';
+import { useStory, useStoryNotes } from '@/lib/board/hooks';
 import { buildDraft } from '@/lib/promote/draft';
 import { ensureDraft } from '@/lib/promote/draft-doc';
 import { nextVersionDraft } from '@/lib/promote/next-draft';
@@ -22,7 +22,7 @@ export function PromoteSection({ storyId }: { storyId: string }) {
   const { doc, boardId, isOwner, me } = useBoard();
   const key = useLinkKey();
   const story = useStory(doc, storyId);
-  const notes = useAllNotes(doc);
+  const notes = useStoryNotes(doc, storyId);
   const persona = usePersonaName(doc, story?.personaId ?? null);
   const built = useMemo(() => (story ? buildDraft(story, notes, persona) : null), [story, notes, persona]);
   const draft = useDraft(doc, storyId);

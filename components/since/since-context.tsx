@@ -11,7 +11,7 @@ import {
   type ReactNode,
 } from 'react';
 import type * as Y from 'yjs';
-import { readNotes, readStories } from '@/lib/board/schema';
+import { BoardDocView } from '@/lib/board/doc-view';
 import {
   diffSince,
   mergeSeen,
@@ -71,8 +71,9 @@ export function SinceProvider({
   useEffect(() => {
     if (!synced || started.current) return;
     started.current = true;
-    const stories = readStories(doc);
-    const notes = readNotes(doc);
+    const view = BoardDocView.of(doc);
+    const stories = view.allStories();
+    const notes = view.allNotes();
     const base = loadSnapshot(boardId);
     if (!base) {
       saveSnapshot(boardId, snapshotOf(stories, notes));
@@ -98,7 +99,8 @@ export function SinceProvider({
   }
   const save = useCallback(() => {
     if (!started.current) return;
-    const current = snapshotOf(readStories(doc), readNotes(doc));
+    const view = BoardDocView.of(doc);
+    const current = snapshotOf(view.allStories(), view.allNotes());
     const unseen = arrival ? arrival.diff.stories.filter((s) => unseenIds.has(s.storyId)) : [];
     saveSnapshot(boardId, arrival ? mergeSeen(arrival.base, current, unseen) : current);
   }, [doc, boardId, arrival, unseenIds]);

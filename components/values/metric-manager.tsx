@@ -13,7 +13,7 @@ import { DIRECTION_ARROW, DIRECTION_LABEL } from './use-values';
 const fmt = (n: number | null) => (n === null ? '—' : n.toLocaleString());
 
 /** Metrics: a name, which way is better, where it is now and where we want it. */
-export function MetricManager({ metrics }: { metrics: MetricView[] }) {
+export function MetricManager({ metrics }: { metrics: readonly MetricView[] }) {
   const { canEdit } = useBoard();
   const [editing, setEditing] = useState<string | null>(null);
   const ordered = [...metrics.filter((m) => !m.archived), ...metrics.filter((m) => m.archived)];

@@ -9,7 +9,7 @@ import { inputClass, labelClass } from './field-classes';
 import { ArchivedBadge, EntryForm, SectionTitle, attempt } from './manager-parts';
 
 /** Personas: a name and one line each. Archived ones leave the pickers but keep their name on old stories. */
-export function PersonaManager({ personas }: { personas: PersonaView[] }) {
+export function PersonaManager({ personas }: { personas: readonly PersonaView[] }) {
   const { canEdit } = useBoard();
   const [editing, setEditing] = useState<string | null>(null);
   const ordered = [...personas.filter((p) => !p.archived), ...personas.filter((p) => p.archived)];

@@ -9,7 +9,7 @@ import { inputClass, labelClass } from './field-classes';
 import { EntryForm, SectionTitle, attempt } from './manager-parts';
 
 /** Value streams: the lanes of the lanes view, by name, in lane order. */
-export function StreamManager({ streams }: { streams: string[] }) {
+export function StreamManager({ streams }: { streams: readonly string[] }) {
   const { doc, canEdit, origin } = useBoard();
   const [editing, setEditing] = useState<string | null>(null);
   return (

@@ -6,9 +6,9 @@ import { useMetrics, usePersonas, useValueStreams } from '@/lib/board/hooks';
 import type { MetricView, PersonaView } from '@/lib/board/types';
 
 export interface BoardValues {
-  personas: PersonaView[];
-  metrics: MetricView[];
-  streams: string[];
+  personas: readonly PersonaView[];
+  metrics: readonly MetricView[];
+  streams: readonly string[];
   personaById: Map<string, PersonaView>;
   metricById: Map<string, MetricView>;
 }

@@ -2,33 +2,114 @@
 
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
-import {
-  getStoryMap,
-  readMeta,
-  readMetrics,
-  readNotes,
-  readPersonas,
-  readStories,
-  readValueStreams,
-  roots,
-  textOf,
-} from './schema';
-import {
-  countsByStory,
-  liveStories,
-  threadsFor,
-  whyCoverage,
-  type NoteThread,
-  type StoryCounts,
-} from './summary';
+import { getStoryMap, roots, textOf } from './schema';
+import { BoardDocView } from './doc-view';
+import type { NoteThread, StoryCounts } from './summary';
 import type { BoardMetaView, MetricView, NoteView, PersonaView, StoryView } from './types';
 
 /**
- * React bindings for the board Y.Doc. Each root type gets one deep observer that bumps a version
- * number; components subscribe through useSyncExternalStore and derive their views from the
- * version, so any writer (this tab, a collaborator, a foreign Yjs client) re-renders exactly once
- * per transaction, and the views are always read through the schema's validating readers.
+ * React bindings for the board Y.Doc, selecting from its one incremental view (doc-view.ts).
+ * Every selector returns the same object until what it selects changed, so useSyncExternalStore
+ * re-renders a component only when its own story, thread or list changed: a collaborator's note
+ * on story A never re-renders story B's card. Views are read through the schema's validating
+ * readers, so a foreign client's bad value shows as unset.
  */
+
+/** The component re-renders whenever `select` returns a different object. */
+function useDocView<T>(doc: Y.Doc, select: (v: BoardDocView) => T): T {
+  const view = BoardDocView.of(doc);
+  const get = () => select(view);
+  return useSyncExternalStore(view.subscribe, get, get);
+}
+
+/** Every story including soft-deleted ones, as validated views. */
+export function useAllStories(doc: Y.Doc): readonly StoryView[] {
+  return useDocView(doc, (v) => v.allStories());
+}
+
+/** Live (not deleted) stories in backlog order. */
+export function useStories(doc: Y.Doc): readonly StoryView[] {
+  return useDocView(doc, (v) => v.liveStories());
+}
+
+/** A live story by id, or null (unknown or in Trash). */
+export function useStory(doc: Y.Doc, storyId: string | null): StoryView | null {
+  const s = useDocView(doc, (v) => v.story(storyId));
+  return s && s.deletedAt === null ? s : null;
+}
+
+export function useWhyCoverage(doc: Y.Doc): { withWhy: number; total: number } {
+  const live = useStories(doc);
+  return useMemo(() => {
+    let withWhy = 0;
+    for (const s of live) if (s.why.trim().length > 0) withWhy += 1;
+    return { withWhy, total: live.length };
+  }, [live]);
+}
+
+/** Every note including soft-deleted ones (Trash); most views want useStoryNotes or useThreads. */
+export function useAllNotes(doc: Y.Doc): readonly NoteView[] {
+  return useDocView(doc, (v) => v.allNotes());
+}
+
+/** One story's notes (soft-deleted included), oldest first. */
+export function useStoryNotes(doc: Y.Doc, storyId: string): readonly NoteView[] {
+  return useDocView(doc, (v) => v.notesOf(storyId));
+}
+
+/** Counts per story (stories without live notes absent); a new Map only when some count changed. */
+export function useNoteCounts(doc: Y.Doc): ReadonlyMap<string, StoryCounts> {
+  return useDocView(doc, (v) => v.countsByStory());
+}
+
+/** The same, or null without subscribing while `enabled` is false (a filter that does not need counts). */
+export function useNoteCountsWhen(doc: Y.Doc, enabled: boolean): ReadonlyMap<string, StoryCounts> | null {
+  return useDocView(doc, (v) => (enabled ? v.countsByStory() : null));
+}
+
+/** Live notes and open questions of one story. */
+export function useStoryCounts(doc: Y.Doc, storyId: string): StoryCounts {
+  return useDocView(doc, (v) => v.counts(storyId));
+}
+
+/** Threads (top-level notes with their replies, oldest first) of one story. */
+export function useThreads(doc: Y.Doc, storyId: string): readonly NoteThread[] {
+  return useDocView(doc, (v) => v.threads(storyId));
+}
+
+/** userId → display name, learned from note authors; used to name who +1'd a note. */
+export function useAuthorNames(doc: Y.Doc): ReadonlyMap<string, string> {
+  return useDocView(doc, (v) => v.authorNames());
+}
+
+/**
+ * A change counter for note contents, or -1 when `enabled` is false (then note changes do not
+ * re-render the caller at all). Search reads note text only while a query is typed.
+ */
+export function useNotesVersion(doc: Y.Doc, enabled: boolean): number {
+  return useDocView(doc, (v) => (enabled ? v.versions.notes : -1));
+}
+
+export function useMeta(doc: Y.Doc): BoardMetaView {
+  return useDocView(doc, (v) => v.meta());
+}
+
+/** Every persona (archived included, flagged), oldest first. */
+export function usePersonas(doc: Y.Doc): readonly PersonaView[] {
+  return useDocView(doc, (v) => v.personas());
+}
+
+/** Every metric (archived included, flagged), oldest first. */
+export function useMetrics(doc: Y.Doc): readonly MetricView[] {
+  return useDocView(doc, (v) => v.metrics());
+}
+
+/** The board's value stream names, in lane order. */
+export function useValueStreams(doc: Y.Doc): readonly string[] {
+  return useDocView(doc, (v) => v.valueStreams());
+}
+
+// ---- direct bindings to shared types (editors bind to the Y.Text itself) ----
 
 /** Structural view of any Yjs shared type (Y.Map<T> variance makes AbstractType<unknown> too strict). */
 interface AnyType {
@@ -64,7 +145,7 @@ function trackerFor(type: AnyType, deep: boolean): Tracker {
   return t;
 }
 
-/** Version number of a shared type: changes whenever anything inside it (deep) changes. */
+/** Version number of one shared type (a Y.Text, a draft's map): changes whenever it changes. */
 export function useTypeVersion(type: AnyType | null, deep = true): number {
   const subscribe = useCallback(
     (onChange: () => void) => {
@@ -79,67 +160,6 @@ export function useTypeVersion(type: AnyType | null, deep = true): number {
   return useSyncExternalStore(subscribe, get, get);
 }
 
-/** Every story including soft-deleted ones, as validated views. */
-export function useAllStories(doc: Y.Doc): StoryView[] {
-  const stories = roots(doc).stories;
-  const v = useTypeVersion(stories);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- `v` is the change signal for `doc`
-  return useMemo(() => readStories(doc), [doc, v]);
-}
-
-/** Live (not deleted) stories in backlog order. */
-export function useStories(doc: Y.Doc): StoryView[] {
-  const all = useAllStories(doc);
-  return useMemo(() => liveStories(all), [all]);
-}
-
-export function useStory(doc: Y.Doc, storyId: string | null): StoryView | null {
-  const all = useAllStories(doc);
-  return useMemo(() => all.find((s) => s.id === storyId && s.deletedAt === null) ?? null, [all, storyId]);
-}
-
-export function useWhyCoverage(doc: Y.Doc): { withWhy: number; total: number } {
-  const all = useAllStories(doc);
-  const { withWhy, total } = whyCoverage(all);
-  return useMemo(() => ({ withWhy, total }), [withWhy, total]);
-}
-
-/** Every note including soft-deleted ones. */
-export function useAllNotes(doc: Y.Doc): NoteView[] {
-  const notes = roots(doc).notes;
-  const v = useTypeVersion(notes);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- `v` is the change signal for `doc`
-  return useMemo(() => readNotes(doc), [doc, v]);
-}
-
-export function useNoteCounts(doc: Y.Doc): Map<string, StoryCounts> {
-  const notes = useAllNotes(doc);
-  return useMemo(() => countsByStory(notes), [notes]);
-}
-
-/** Threads (top-level notes with their replies, oldest first) of one story. */
-export function useThreads(doc: Y.Doc, storyId: string): NoteThread[] {
-  const notes = useAllNotes(doc);
-  return useMemo(() => threadsFor(notes, storyId), [notes, storyId]);
-}
-
-/** userId → display name, learned from note authors; used to name who +1'd a note. */
-export function useAuthorNames(doc: Y.Doc): Map<string, string> {
-  const notes = useAllNotes(doc);
-  return useMemo(() => {
-    const names = new Map<string, string>();
-    for (const n of notes) names.set(n.authorId, n.authorName);
-    return names;
-  }, [notes]);
-}
-
-export function useMeta(doc: Y.Doc): BoardMetaView {
-  const meta = roots(doc).meta;
-  const v = useTypeVersion(meta);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- `v` is the change signal for `doc`
-  return useMemo(() => readMeta(doc), [doc, v]);
-}
-
 /**
  * The Y.Text behind a story field. Watches only the story map itself (shallow), so the binding
  * follows when someone replaces the field (e.g. ensureText upgrading a foreign plain string).
@@ -152,25 +172,4 @@ export function useStoryText(doc: Y.Doc, storyId: string, key: 'title' | 'why'):
   const mapV = useTypeVersion(map, false);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `mapV` signals the field being replaced
   return useMemo(() => (map ? textOf(map, key) : null), [map, key, mapV]);
-}
-
-/** Every persona (archived included, flagged), oldest first. */
-export function usePersonas(doc: Y.Doc): PersonaView[] {
-  const v = useTypeVersion(roots(doc).personas);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- `v` is the change signal for `doc`
-  return useMemo(() => readPersonas(doc), [doc, v]);
-}
-
-/** Every metric (archived included, flagged), oldest first. */
-export function useMetrics(doc: Y.Doc): MetricView[] {
-  const v = useTypeVersion(roots(doc).metrics);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- `v` is the change signal for `doc`
-  return useMemo(() => readMetrics(doc), [doc, v]);
-}
-
-/** The board's value stream names, in lane order (meta is watched deeply: the list is a nested Y.Array). */
-export function useValueStreams(doc: Y.Doc): string[] {
-  const v = useTypeVersion(roots(doc).meta);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- `v` is the change signal for `doc`
-  return useMemo(() => readValueStreams(doc), [doc, v]);
 }

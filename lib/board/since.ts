@@ -44,9 +44,9 @@ export interface SinceDiff {
   summary: SinceSummary;
 }
 
-const live = <T extends { deletedAt: number | null }>(xs: T[]) => xs.filter((x) => x.deletedAt === null);
+const live = <T extends { deletedAt: number | null }>(xs: readonly T[]) => xs.filter((x) => x.deletedAt === null);
 
-export function snapshotOf(stories: StoryView[], notes: NoteView[]): Snapshot {
+export function snapshotOf(stories: readonly StoryView[], notes: readonly NoteView[]): Snapshot {
   const out: Snapshot = { v: 1, stories: {}, notes: [] };
   for (const s of live(stories)) out.stories[s.id] = { s: s.status, e: s.estimate, f: s.formalVersion };
   out.notes = live(notes).map((n) => n.id);
@@ -58,7 +58,12 @@ export function snapshotOf(stories: StoryView[], notes: NoteView[]): Snapshot {
  * estimate and promotion changes count whoever made them: a person who changed a status and left
  * still sees the board as it was when they left, so no change of theirs is "since".
  */
-export function diffSince(base: Snapshot, stories: StoryView[], notes: NoteView[], me: string): SinceDiff {
+export function diffSince(
+  base: Snapshot,
+  stories: readonly StoryView[],
+  notes: readonly NoteView[],
+  me: string,
+): SinceDiff {
   const known = new Set(base.notes);
   const notesByStory = new Map<string, string[]>();
   for (const n of live(notes)) {

@@ -1,0 +1,378 @@
+import * as Y from 'yjs';
+import { compareRank } from './ordering';
+import {
+  isEntityMap,
+  readMeta,
+  readMetrics,
+  readNote,
+  readPersonas,
+  readStory,
+  readValueStreams,
+  roots,
+  type EntityMap,
+} from './schema';
+import type { NoteThread, StoryCounts } from './summary';
+import type { BoardMetaView, MetricView, NoteView, PersonaView, StoryView } from './types';
+import { sameList, sameMetaView, sameNote, sameStory } from './view-equality';
+
+/**
+ * One incrementally maintained, validated view of a board document. Yjs events name the entities a
+ * transaction touched; only those are re-read through the schema's validating readers, and an
+ * entity whose view did not change keeps its object identity (as do the lists and per-story
+ * threads and counts built from them). Memoised components can then skip everything a change did
+ * not reach: a keystroke in one note re-reads one note, not five thousand.
+ *
+ * Derived lists are built lazily on first read and rebuilt only when something they depend on
+ * changed. Listeners hear once per transaction that changed something they may show.
+ */
+export type ViewTopic = 'stories' | 'notes' | 'values' | 'meta';
+
+const EMPTY_COUNTS: StoryCounts = Object.freeze({ notes: 0, openQuestions: 0 });
+const NO_NOTES: readonly NoteView[] = Object.freeze([]);
+const NO_THREADS: readonly NoteThread[] = Object.freeze([]);
+
+const views = new WeakMap<Y.Doc, BoardDocView>();
+
+export class BoardDocView {
+  /** The view of `doc`, created on first use and kept for the doc's lifetime. */
+  static of(doc: Y.Doc): BoardDocView {
+    let v = views.get(doc);
+    if (!v) {
+      v = new BoardDocView(doc);
+      views.set(doc, v);
+    }
+    return v;
+  }
+
+  private readonly r: ReturnType<typeof roots>;
+  private readonly listeners = new Set<(topics: ReadonlySet<ViewTopic>) => void>();
+  private readonly pending = new Set<ViewTopic>();
+
+  // Entities: built on first read, then patched from events.
+  private storyMap: Map<string, StoryView> | null = null;
+  private noteMap: Map<string, NoteView> | null = null;
+  /** storyId → ids of its notes (deleted ones included) */
+  private noteIdsByStory = new Map<string, Set<string>>();
+
+  // Derived, rebuilt lazily when null (or when the ids they depend on are dirty).
+  private allStoriesList: StoryView[] | null = null;
+  private liveList: StoryView[] | null = null;
+  private allNotesList: NoteView[] | null = null;
+  private notesOfStory = new Map<string, readonly NoteView[]>();
+  private threadsOfStory = new Map<string, readonly NoteThread[]>();
+  private countsOfStory = new Map<string, StoryCounts>();
+  private countsMapCache: Map<string, StoryCounts> | null = null;
+  private textOfStory = new Map<string, string>();
+  private authorsCache: Map<string, string> | null = null;
+  private metaCache: BoardMetaView | null = null;
+  private personasCache: PersonaView[] | null = null;
+  private metricsCache: MetricView[] | null = null;
+  private streamsCache: string[] | null = null;
+
+  /** Bumped per topic whenever that topic changed; a cheap change signal for memo dependencies. */
+  readonly versions: Record<ViewTopic, number> = { stories: 0, notes: 0, values: 0, meta: 0 };
+
+  private constructor(private readonly doc: Y.Doc) {
+    this.r = roots(doc);
+    this.r.stories.observeDeep(this.onStories);
+    this.r.notes.observeDeep(this.onNotes);
+    this.r.personas.observeDeep(this.onValues);
+    this.r.metrics.observeDeep(this.onValues);
+    this.r.meta.observeDeep(this.onMeta);
+    // Observers run inside the transaction's cleanup; afterTransaction follows them, so listeners
+    // hear once per transaction however many roots it touched.
+    doc.on('afterTransaction', this.flush);
+  }
+
+  subscribe = (fn: (topics: ReadonlySet<ViewTopic>) => void): (() => void) => {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  };
+
+  private flush = () => {
+    if (this.pending.size === 0) return;
+    const topics = new Set(this.pending);
+    this.pending.clear();
+    for (const t of topics) this.versions[t] += 1;
+    for (const l of [...this.listeners]) l(topics);
+  };
+
+  /** Entity ids a deep event batch on an entity root touched (the root's own keys, or the first path step). */
+  private static touched(
+    events: Y.YEvent<Y.AbstractType<unknown>>[],
+    root: Y.AbstractType<unknown>,
+  ): Set<string> {
+    const ids = new Set<string>();
+    for (const e of events) {
+      if (e.target === root) {
+        for (const k of (e as Y.YMapEvent<unknown>).keysChanged) ids.add(k);
+        continue;
+      }
+      // Walk up to the root: the key of the ancestor directly under it is the entity id. (This is
+      // what `event.path` computes, without building the whole path.)
+      let item = e.target._item;
+      while (item && item.parent !== root) item = (item.parent as Y.AbstractType<unknown>)._item;
+      if (item?.parentSub) ids.add(item.parentSub);
+    }
+    return ids;
+  }
+
+  private onStories = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
+    if (!this.storyMap) return void this.pending.add('stories'); // nothing built yet: built fresh on read
+    const ids = BoardDocView.touched(events, this.r.stories as Y.AbstractType<unknown>);
+    let orderChanged = false;
+    const replaced = new Map<string, StoryView>();
+    for (const id of ids) {
+      const prev = this.storyMap.get(id) ?? null;
+      const m = this.r.stories.get(id);
+      const next = isEntityMap(m) ? readStory(id, m) : null;
+      if (next && prev && sameStory(prev, next)) continue;
+      if (next) this.storyMap.set(id, next);
+      else this.storyMap.delete(id);
+      const live = (s: StoryView | null) => s !== null && s.deletedAt === null;
+      if (live(prev) !== live(next) || (prev && next && prev.rank !== next.rank)) orderChanged = true;
+      else if (next) replaced.set(id, next);
+    }
+    if (replaced.size === 0 && !orderChanged) return;
+    this.allStoriesList = null;
+    if (orderChanged) this.liveList = null;
+    else if (this.liveList) this.liveList = this.liveList.map((s) => replaced.get(s.id) ?? s);
+    this.pending.add('stories');
+  };
+
+  private onNotes = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
+    if (!this.noteMap) return void this.pending.add('notes');
+    const ids = BoardDocView.touched(events, this.r.notes as Y.AbstractType<unknown>);
+    const dirtyStories = new Set<string>();
+    for (const id of ids) {
+      const prev = this.noteMap.get(id) ?? null;
+      const m = this.r.notes.get(id);
+      const next = isEntityMap(m) ? readNote(id, m) : null;
+      if (next && prev && sameNote(prev, next)) continue;
+      if (prev) {
+        dirtyStories.add(prev.storyId);
+        this.noteIdsByStory.get(prev.storyId)?.delete(id);
+      }
+      if (next) {
+        this.noteMap.set(id, next);
+        dirtyStories.add(next.storyId);
+        this.idsOf(next.storyId).add(id);
+        if (this.authorsCache && this.authorsCache.get(next.authorId) !== next.authorName)
+          this.authorsCache = null;
+      } else this.noteMap.delete(id);
+    }
+    if (dirtyStories.size === 0) return;
+    this.allNotesList = null;
+    for (const s of dirtyStories) {
+      this.notesOfStory.delete(s);
+      this.threadsOfStory.delete(s);
+      this.textOfStory.delete(s);
+      const before = this.countsOfStory.get(s);
+      this.countsOfStory.delete(s);
+      // Equal counts keep their object (and the map), so a note's text edit re-renders no card.
+      if (before && sameCounts(before, this.counts(s))) this.countsOfStory.set(s, before);
+      else this.countsMapCache = null;
+    }
+    this.pending.add('notes');
+  };
+
+  private onValues = () => {
+    this.personasCache = null;
+    this.metricsCache = null;
+    this.pending.add('values');
+  };
+
+  private onMeta = () => {
+    // Keep the same object when the title and creation time did not change (a stream was added).
+    const next = readMeta(this.doc);
+    if (this.metaCache && !sameMetaView(this.metaCache, next)) this.metaCache = next;
+    this.streamsCache = null;
+    this.pending.add('meta');
+  };
+
+  private idsOf(storyId: string): Set<string> {
+    let s = this.noteIdsByStory.get(storyId);
+    if (!s) this.noteIdsByStory.set(storyId, (s = new Set()));
+    return s;
+  }
+
+  private stories(): Map<string, StoryView> {
+    if (!this.storyMap) {
+      const map = new Map<string, StoryView>();
+      this.r.stories.forEach((m, id) => {
+        if (isEntityMap(m)) map.set(id, readStory(id, m));
+      });
+      this.storyMap = map;
+    }
+    return this.storyMap;
+  }
+
+  private notes(): Map<string, NoteView> {
+    if (!this.noteMap) {
+      const map = new Map<string, NoteView>();
+      this.noteIdsByStory = new Map();
+      this.r.notes.forEach((m: EntityMap, id) => {
+        const n = isEntityMap(m) ? readNote(id, m) : null;
+        if (!n) return;
+        map.set(id, n);
+        this.idsOf(n.storyId).add(id);
+      });
+      this.noteMap = map;
+    }
+    return this.noteMap;
+  }
+
+  // ---- stories ----
+
+  /** A story by id (soft-deleted ones included), or null. */
+  story(id: string | null): StoryView | null {
+    return id === null ? null : (this.stories().get(id) ?? null);
+  }
+
+  /** Every story including soft-deleted ones, unsorted. */
+  allStories(): readonly StoryView[] {
+    return (this.allStoriesList ??= [...this.stories().values()]);
+  }
+
+  /** Live (not deleted) stories in backlog order. */
+  liveStories(): readonly StoryView[] {
+    if (!this.liveList) {
+      this.liveList = [...this.stories().values()].filter((s) => s.deletedAt === null).sort(compareRank);
+    }
+    return this.liveList;
+  }
+
+  // ---- notes ----
+
+  allNotes(): readonly NoteView[] {
+    return (this.allNotesList ??= [...this.notes().values()]);
+  }
+
+  note(id: string): NoteView | null {
+    return this.notes().get(id) ?? null;
+  }
+
+  /** A story's notes (soft-deleted included), oldest first. */
+  notesOf(storyId: string): readonly NoteView[] {
+    const notes = this.notes();
+    let out = this.notesOfStory.get(storyId);
+    if (!out) {
+      const ids = this.noteIdsByStory.get(storyId);
+      out = ids ? [...ids].map((id) => notes.get(id)!).sort(byTime) : NO_NOTES;
+      this.notesOfStory.set(storyId, out);
+    }
+    return out;
+  }
+
+  /** Top-level notes of a story (oldest first) with their replies; replies to deleted parents stay visible. */
+  threads(storyId: string): readonly NoteThread[] {
+    let out = this.threadsOfStory.get(storyId);
+    if (!out) {
+      const mine = this.notesOf(storyId).filter((n) => n.deletedAt === null);
+      if (mine.length === 0) out = NO_THREADS;
+      else {
+        const ids = new Set(mine.map((n) => n.id));
+        const replies = new Map<string, NoteView[]>();
+        const top: NoteView[] = [];
+        for (const n of mine) {
+          if (n.parentId && ids.has(n.parentId)) {
+            const list = replies.get(n.parentId) ?? [];
+            list.push(n);
+            replies.set(n.parentId, list);
+          } else top.push(n);
+        }
+        const prev = this.previousThreads.get(storyId);
+        out = top.map((note) => {
+          const t: NoteThread = { note, replies: replies.get(note.id) ?? [] };
+          // A thread whose note and replies are unchanged keeps its identity (its row skips rendering).
+          const old = prev?.get(note.id);
+          return old && old.note === t.note && sameList(old.replies, t.replies) ? old : t;
+        });
+      }
+      this.threadsOfStory.set(storyId, out);
+      this.previousThreads.set(storyId, new Map(out.map((t) => [t.note.id, t])));
+    }
+    return out;
+  }
+  private previousThreads = new Map<string, Map<string, NoteThread>>();
+
+  /** Live notes and open questions of one story; the same object until they change. */
+  counts(storyId: string): StoryCounts {
+    let c = this.countsOfStory.get(storyId);
+    if (!c) {
+      let notes = 0;
+      let openQuestions = 0;
+      for (const n of this.notesOf(storyId)) {
+        if (n.deletedAt !== null) continue;
+        notes += 1;
+        if (n.kind === 'question' && !n.resolved) openQuestions += 1;
+      }
+      c = notes === 0 ? EMPTY_COUNTS : { notes, openQuestions };
+      this.countsOfStory.set(storyId, c);
+    }
+    return c;
+  }
+
+  /** Counts of every story that has live notes; a new Map only when some story's counts changed. */
+  countsByStory(): ReadonlyMap<string, StoryCounts> {
+    if (!this.countsMapCache) {
+      this.notes();
+      const map = new Map<string, StoryCounts>();
+      for (const storyId of this.noteIdsByStory.keys()) {
+        const c = this.counts(storyId);
+        if (c.notes > 0) map.set(storyId, c);
+      }
+      this.countsMapCache = map;
+    }
+    return this.countsMapCache;
+  }
+
+  /** The text of a story's live notes, for search. */
+  noteText(storyId: string): string {
+    let t = this.textOfStory.get(storyId);
+    if (t === undefined) {
+      t = this.notesOf(storyId)
+        .filter((n) => n.deletedAt === null)
+        .map((n) => n.text)
+        .join('\n');
+      this.textOfStory.set(storyId, t);
+    }
+    return t;
+  }
+
+  /** userId → display name, learned from note authors. */
+  authorNames(): ReadonlyMap<string, string> {
+    if (!this.authorsCache) {
+      const names = new Map<string, string>();
+      for (const n of this.allNotes()) names.set(n.authorId, n.authorName);
+      this.authorsCache = names;
+    }
+    return this.authorsCache;
+  }
+
+  // ---- small roots: re-read whole (a handful of entries), identity kept when equal ----
+
+  meta(): BoardMetaView {
+    return (this.metaCache ??= readMeta(this.doc));
+  }
+
+  personas(): readonly PersonaView[] {
+    return (this.personasCache ??= readPersonas(this.doc));
+  }
+
+  metrics(): readonly MetricView[] {
+    return (this.metricsCache ??= readMetrics(this.doc));
+  }
+
+  valueStreams(): readonly string[] {
+    return (this.streamsCache ??= readValueStreams(this.doc));
+  }
+}
+
+function byTime(a: NoteView, b: NoteView): number {
+  return a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+function sameCounts(a: StoryCounts | undefined, b: StoryCounts): boolean {
+  return !!a && a.notes === b.notes && a.openQuestions === b.openQuestions;
+}
