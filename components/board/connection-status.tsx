@@ -8,6 +8,17 @@ export function describeStatus(
   s: SyncStatus,
   canEdit: boolean,
 ): { text: string; tone: 'ok' | 'busy' | 'warn' } {
+  // A repeat visit shows the copy kept in this browser at once; say so until the server answered.
+  if (
+    s.fromCopy &&
+    (s.connection === 'connecting' || !s.synced) &&
+    s.connection !== 'offline' &&
+    s.connection !== 'closed'
+  )
+    return {
+      text: `Saved copy · ${s.connection === 'connecting' ? 'Connecting…' : 'Syncing…'}`,
+      tone: 'busy',
+    };
   if (s.connection === 'connecting') return { text: 'Connecting…', tone: 'busy' };
   if (s.connection === 'offline') {
     return {

@@ -15,7 +15,6 @@ import { Icon } from '@/components/ui/icon';
 import { cx } from '@/components/ui/cx';
 import { StoryPeople } from '@/components/presence/story-people';
 import { SinceMark } from '@/components/since/since-mark';
-import { useStoryPeople } from '@/components/presence/use-peers';
 import { useBoard } from './board-context';
 import { StatusPill } from './status-pill';
 import { WhyMissing } from './why-missing';
@@ -62,7 +61,6 @@ export const StoryCard = memo(function StoryCard({
   onItemKeyDown,
 }: Props) {
   const counts = useStoryCounts(useBoard().doc, story.id);
-  const people = useStoryPeople(story.id);
   const notes = counts.notes;
   const open = counts.openQuestions;
   function click(e: MouseEvent<HTMLAnchorElement>) {
@@ -98,7 +96,7 @@ export const StoryCard = memo(function StoryCard({
             {story.title || <span className="text-zinc-500 italic dark:text-zinc-400">Untitled story</span>}
           </h3>
           <SinceMark storyId={story.id} />
-          <StoryPeople people={people} />
+          <StoryPeople storyId={story.id} />
         </div>
         {hasWhy(story) ? (
           <p className="mt-1 line-clamp-2 text-sm leading-6 break-words whitespace-pre-line text-zinc-600 dark:text-zinc-400">

@@ -8,7 +8,6 @@ import { NoteComposer } from '@/components/notes/note-composer';
 import { NoteList } from '@/components/notes/note-list';
 import { StoryPeople } from '@/components/presence/story-people';
 import { TypingLine } from '@/components/presence/typing-line';
-import { useStoryPeople } from '@/components/presence/use-peers';
 import { useBoard } from './board-context';
 import { StatusSelect } from './status-select';
 import { StoryField } from './story-field';
@@ -21,7 +20,6 @@ import { StoryValues } from '@/components/values/story-values';
 export function StoryPanel({ storyId, synced }: { storyId: string; synced: boolean }) {
   const { doc, canEdit, openStory } = useBoard();
   const story = useStory(doc, storyId);
-  const people = useStoryPeople(storyId);
   const close = () => openStory(null);
 
   return (
@@ -33,7 +31,7 @@ export function StoryPanel({ storyId, synced }: { storyId: string; synced: boole
       <div className="sticky top-0 z-10 flex items-center justify-between gap-3 border-b border-zinc-100 bg-white/90 px-6 py-3 backdrop-blur dark:border-zinc-800 dark:bg-zinc-900/90">
         {story ? <StatusSelect storyId={story.id} status={story.status} /> : <span />}
         <div className="flex items-center gap-3">
-          <StoryPeople people={people} size="sm" />
+          <StoryPeople storyId={storyId} size="sm" />
           <Button
             variant="ghost"
             size="sm"
@@ -75,7 +73,7 @@ export function StoryPanel({ storyId, synced }: { storyId: string; synced: boole
               className="mt-1 text-sm leading-6 text-zinc-700 dark:text-zinc-300"
               placeholder="Who benefits, and which number moves?"
             />
-            <TypingLine people={people} />
+            <TypingLine storyId={story.id} />
           </div>
 
           <StoryValues story={story} />

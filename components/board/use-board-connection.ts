@@ -50,6 +50,7 @@ export function useBoardConnection(
       const t = setTimeout(start, CACHE_WAIT_MS);
       void cache.loaded.then(() => {
         clearTimeout(t);
+        if (live) c.copyLoaded();
         start();
       });
     }

@@ -1,10 +1,14 @@
 'use client';
 
 import { Avatar } from '@/components/ui/avatar';
-import type { Peer } from './use-peers';
+import { useStoryPeople } from './use-peers';
 
-/** Small avatars of who is viewing a story; a pulsing ring marks whoever is typing. */
-export function StoryPeople({ people, size = 'xs' }: { people: readonly Peer[]; size?: 'xs' | 'sm' }) {
+/**
+ * Small avatars of who is viewing a story; a pulsing ring marks whoever is typing. Subscribes to
+ * that story's presence itself, so a typing indicator re-renders these avatars and nothing around them.
+ */
+export function StoryPeople({ storyId, size = 'xs' }: { storyId: string; size?: 'xs' | 'sm' }) {
+  const people = useStoryPeople(storyId);
   if (people.length === 0) return null;
   const label = people.map((p) => `${p.user.name}${p.typing ? ' (typing)' : ''}`).join(', ');
   return (

@@ -1,6 +1,6 @@
 'use client';
 
-import type { Peer } from './use-peers';
+import { useStoryPeople } from './use-peers';
 
 function listNames(names: string[]): string {
   if (names.length <= 1) return names[0] ?? '';
@@ -9,7 +9,8 @@ function listNames(names: string[]): string {
 }
 
 /** "Ana is typing…" for other people typing in this story (never ourselves). */
-export function TypingLine({ people }: { people: readonly Peer[] }) {
+export function TypingLine({ storyId }: { storyId: string }) {
+  const people = useStoryPeople(storyId);
   const names = people.filter((p) => p.typing && !p.self).map((p) => p.user.name);
   return (
     <p className="h-5 text-xs text-zinc-500 italic dark:text-zinc-400" aria-live="polite">

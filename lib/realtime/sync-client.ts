@@ -22,6 +22,8 @@ export interface SyncStatus {
   closed: { code: number; reason: string } | null;
   /** set when the server refused a write (view link) */
   denied: string | null;
+  /** the board on screen came from this browser's offline copy and has not synced since */
+  fromCopy: boolean;
 }
 
 /** Status before anything is known (also what the UI shows before a connection exists). */
@@ -32,6 +34,7 @@ export const INITIAL_STATUS: SyncStatus = {
   waiting: 0,
   closed: null,
   denied: null,
+  fromCopy: false,
 };
 
 type WebSocketCtor = typeof WebSocket;
@@ -145,13 +148,15 @@ export class BoardConnection {
     const unsaved = Math.max(0, this.sent - this.acked);
     // Changes made offline count as waiting until the connection has synced and the server stored them.
     const waiting = connection === 'connected' && synced && unsaved === 0 ? 0 : this.status.waiting;
-    const next: SyncStatus = { ...this.status, connection, synced, unsaved, waiting };
+    const fromCopy = this.status.fromCopy && !synced;
+    const next: SyncStatus = { ...this.status, connection, synced, unsaved, waiting, fromCopy };
     const prev = this.status;
     if (
       prev.connection !== next.connection ||
       prev.synced !== next.synced ||
       prev.unsaved !== next.unsaved ||
       prev.waiting !== next.waiting ||
+      prev.fromCopy !== next.fromCopy ||
       prev.closed !== next.closed
     ) {
       this.status = next;
@@ -175,6 +180,17 @@ export class BoardConnection {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   };
+
+  /**
+   * The offline copy finished loading into the doc: when it brought content, the board is shown
+   * from it at once and the status says so until the first sync with the server.
+   */
+  copyLoaded(): void {
+    // Anything in the doc's struct store came from the copy (nothing else has run yet).
+    if (this.status.synced || this.doc.store.clients.size === 0) return;
+    this.status = { ...this.status, fromCopy: true };
+    this.emit();
+  }
 
   /** Starts connecting (for a connection created with `connect: false`). */
   connect(): void {
