@@ -2,6 +2,8 @@ import * as Y from 'yjs';
 import { compareRank } from './ordering';
 import {
   isEntityMap,
+  noteAuthor,
+  noteStoryId,
   readMeta,
   readMetrics,
   readNote,
@@ -48,11 +50,16 @@ export class BoardDocView {
   private readonly listeners = new Set<(topics: ReadonlySet<ViewTopic>) => void>();
   private readonly pending = new Set<ViewTopic>();
 
-  // Entities: built on first read, then patched from events.
+  // Entities: built on first read, then patched from events. Notes are indexed by story in one
+  // cheap pass (their storyId only); a note's full view is read when something shows it, so the
+  // first screen of a 20,000-note board reads the notes of the stories on screen, not all of them.
   private storyMap: Map<string, StoryView> | null = null;
-  private noteMap: Map<string, NoteView> | null = null;
+  /** noteId → storyId, for every note that can be shown */
+  private noteIndex: Map<string, string> | null = null;
   /** storyId → ids of its notes (deleted ones included) */
   private noteIdsByStory = new Map<string, Set<string>>();
+  /** note views read so far (always current: touched notes are re-read) */
+  private noteCache = new Map<string, NoteView>();
 
   // Derived, rebuilt lazily when null (or when the ids they depend on are dirty).
   private allStoriesList: StoryView[] | null = null;
@@ -141,25 +148,28 @@ export class BoardDocView {
   };
 
   private onNotes = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
-    if (!this.noteMap) return void this.pending.add('notes');
+    if (!this.noteIndex) return void this.pending.add('notes');
     const ids = BoardDocView.touched(events, this.r.notes as Y.AbstractType<unknown>);
     const dirtyStories = new Set<string>();
     for (const id of ids) {
-      const prev = this.noteMap.get(id) ?? null;
+      const prevStory = this.noteIndex.get(id) ?? null;
+      const prev = this.noteCache.get(id) ?? null;
       const m = this.r.notes.get(id);
       const next = isEntityMap(m) ? readNote(id, m) : null;
       if (next && prev && sameNote(prev, next)) continue;
-      if (prev) {
-        dirtyStories.add(prev.storyId);
-        this.noteIdsByStory.get(prev.storyId)?.delete(id);
+      if (prevStory !== null && prevStory !== next?.storyId) {
+        this.noteIdsByStory.get(prevStory)?.delete(id);
+        this.noteIndex.delete(id);
       }
+      if (prevStory !== null) dirtyStories.add(prevStory);
       if (next) {
-        this.noteMap.set(id, next);
-        dirtyStories.add(next.storyId);
+        this.noteCache.set(id, next);
+        this.noteIndex.set(id, next.storyId);
         this.idsOf(next.storyId).add(id);
+        dirtyStories.add(next.storyId);
         if (this.authorsCache && this.authorsCache.get(next.authorId) !== next.authorName)
           this.authorsCache = null;
-      } else this.noteMap.delete(id);
+      } else this.noteCache.delete(id);
     }
     if (dirtyStories.size === 0) return;
     this.allNotesList = null;
@@ -207,19 +217,30 @@ export class BoardDocView {
     return this.storyMap;
   }
 
-  private notes(): Map<string, NoteView> {
-    if (!this.noteMap) {
-      const map = new Map<string, NoteView>();
+  private index(): Map<string, string> {
+    if (!this.noteIndex) {
+      const index = new Map<string, string>();
       this.noteIdsByStory = new Map();
       this.r.notes.forEach((m: EntityMap, id) => {
-        const n = isEntityMap(m) ? readNote(id, m) : null;
-        if (!n) return;
-        map.set(id, n);
-        this.idsOf(n.storyId).add(id);
+        const storyId = isEntityMap(m) ? noteStoryId(m) : null;
+        if (!storyId) return;
+        index.set(id, storyId);
+        this.idsOf(storyId).add(id);
       });
-      this.noteMap = map;
+      this.noteIndex = index;
     }
-    return this.noteMap;
+    return this.noteIndex;
+  }
+
+  /** The view of an indexed note, read on first use. */
+  private noteView(id: string): NoteView {
+    let n = this.noteCache.get(id);
+    if (!n) {
+      const m = this.r.notes.get(id) as EntityMap; // indexed, so a map with a story
+      n = readNote(id, m)!;
+      this.noteCache.set(id, n);
+    }
+    return n;
   }
 
   // ---- stories ----
@@ -245,20 +266,20 @@ export class BoardDocView {
   // ---- notes ----
 
   allNotes(): readonly NoteView[] {
-    return (this.allNotesList ??= [...this.notes().values()]);
+    return (this.allNotesList ??= [...this.index().keys()].map((id) => this.noteView(id)));
   }
 
   note(id: string): NoteView | null {
-    return this.notes().get(id) ?? null;
+    return this.index().has(id) ? this.noteView(id) : null;
   }
 
   /** A story's notes (soft-deleted included), oldest first. */
   notesOf(storyId: string): readonly NoteView[] {
-    const notes = this.notes();
+    this.index();
     let out = this.notesOfStory.get(storyId);
     if (!out) {
       const ids = this.noteIdsByStory.get(storyId);
-      out = ids ? [...ids].map((id) => notes.get(id)!).sort(byTime) : NO_NOTES;
+      out = ids && ids.size > 0 ? [...ids].map((id) => this.noteView(id)).sort(byTime) : NO_NOTES;
       this.notesOfStory.set(storyId, out);
     }
     return out;
@@ -316,7 +337,7 @@ export class BoardDocView {
   /** Counts of every story that has live notes; a new Map only when some story's counts changed. */
   countsByStory(): ReadonlyMap<string, StoryCounts> {
     if (!this.countsMapCache) {
-      this.notes();
+      this.index();
       const map = new Map<string, StoryCounts>();
       for (const storyId of this.noteIdsByStory.keys()) {
         const c = this.counts(storyId);
@@ -343,8 +364,12 @@ export class BoardDocView {
   /** userId → display name, learned from note authors. */
   authorNames(): ReadonlyMap<string, string> {
     if (!this.authorsCache) {
+      // From the raw maps: naming who +1'd a note must not read every note in full.
       const names = new Map<string, string>();
-      for (const n of this.allNotes()) names.set(n.authorId, n.authorName);
+      for (const id of this.index().keys()) {
+        const a = noteAuthor(this.r.notes.get(id) as EntityMap);
+        names.set(a.id, a.name);
+      }
       this.authorsCache = names;
     }
     return this.authorsCache;

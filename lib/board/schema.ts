@@ -99,9 +99,20 @@ export function readStory(id: string, map: EntityMap): StoryView {
   };
 }
 
+/** The story a note belongs to, or null: a note without a story cannot be shown anywhere. */
+export function noteStoryId(map: EntityMap): string | null {
+  return str(map, 'storyId');
+}
+
+/** Who wrote a note, as readNote shows it (without reading the rest of the note). */
+export function noteAuthor(map: EntityMap): { id: string; name: string } {
+  return { id: str(map, 'authorId') ?? 'unknown', name: str(map, 'authorName') ?? 'Someone' };
+}
+
 export function readNote(id: string, map: EntityMap): NoteView | null {
-  const storyId = str(map, 'storyId');
-  if (!storyId) return null; // a note without a story cannot be shown anywhere
+  const storyId = noteStoryId(map);
+  if (!storyId) return null;
+  const author = noteAuthor(map);
   const plus = map.get('plus');
   return {
     id,
@@ -109,8 +120,8 @@ export function readNote(id: string, map: EntityMap): NoteView | null {
     parentId: str(map, 'parentId'),
     kind: oneOf<NoteKind>(NOTE_KINDS, map.get('kind'), 'idea'),
     text: readText(map, 'text'),
-    authorId: str(map, 'authorId') ?? 'unknown',
-    authorName: str(map, 'authorName') ?? 'Someone',
+    authorId: author.id,
+    authorName: author.name,
     createdAt: num(map, 'createdAt') ?? 0,
     editedAt: num(map, 'editedAt'),
     resolved: map.get('resolved') === true,
