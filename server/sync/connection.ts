@@ -1,5 +1,6 @@
 import type { RawData, WebSocket } from 'ws';
 import type { Role } from '../../lib/board/types';
+import { CLOSE } from '../../lib/realtime/wire';
 import { TokenBucket } from './limits';
 
 /** One WebSocket on one board, with what the gate decided about it. */
@@ -32,7 +33,7 @@ export function send(conn: Conn, msg: Uint8Array): void {
   if (ws.readyState !== ws.OPEN) return;
   if (ws.bufferedAmount > MAX_BUFFERED) {
     // A client that stopped reading would otherwise grow our memory without bound.
-    closeConn(conn, 4408, 'client too slow to keep up');
+    closeConn(conn, CLOSE.tooSlow, 'client too slow to keep up');
     return;
   }
   ws.send(msg, { binary: true });

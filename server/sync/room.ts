@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { RawData } from 'ws';
 import type { Role } from '../../lib/board/types';
-import { CLOSE, encodePersistedAck } from '../../lib/realtime/wire';
+import { CLOSE, encodePermissionDenied, encodePersistedAck } from '../../lib/realtime/wire';
 import type { StoredDoc } from '../store/store';
 import type { Pending, RoomDeps } from './room-deps';
 import { closeConn, send, toBytes, type Conn } from './connection';
@@ -13,7 +13,6 @@ import {
   ProtocolError,
   decodeMessage,
   type Inbound,
-  encodePermissionDenied,
   encodeSyncStep1,
   encodeUpdate,
   inspectUpdate,
