@@ -1,13 +1,14 @@
 import * as Y from 'yjs';
 import type { Role } from '../../lib/board/types';
-import { CLOSE, encodePermissionDenied, encodePersistedAck } from '../../lib/realtime/wire';
+import { CLOSE, encodePermissionDenied } from '../../lib/realtime/wire';
 import type { StoredDoc } from '../store/store';
-import type { Pending, RoomDeps } from './room-deps';
+import type { RoomDeps } from './room-deps';
 import { SERVER_ORIGIN, REMOTE_ORIGIN, type Origin } from './origin';
 import type { Peer } from './peer';
 import { RoomPresence } from './room-presence';
-import { applyStored, foldUpdates } from './fold';
-import { RoomPeers, type Member } from './room-peers';
+import { applyStored } from './fold';
+import { RoomPeers } from './room-peers';
+import { RoomWriter } from './room-writer';
 import { Step2Cache } from './step2-cache';
 import {
   ProtocolError,
@@ -56,20 +57,13 @@ export class Room {
   private deferred: Uint8Array | null = null;
   /** client messages that arrived before the deferred snapshot was applied, in order */
   private early: { peer: Peer; msg: Inbound }[] = [];
-  /** applied to the doc, not yet stored: never relayed or answered from until stored */
-  private pending: Pending[] = [];
-  /** peers with processed messages not yet acknowledged */
-  private unacked = new Map<Peer, Member>();
-  private flushScheduled = false;
-  private flushing = false;
+  /** stores what the doc integrated, then relays it and acks its senders */
+  private readonly writer: RoomWriter;
   /** sync-step-2 answers waiting for a clean point */
   private step2Waiters: (() => void)[] = [];
   /** updates held back while step-2 answers wait */
   private held: { peer: Peer; update: Uint8Array }[] = [];
   private cleanWaiters: Waiter[] = [];
-  private logCount = 0;
-  private logBytes = 0;
-  private docBytes = 0;
 
   constructor(
     readonly boardId: string,
@@ -86,9 +80,19 @@ export class Room {
       const bad = applyStored(this.doc, stored.snapshot, stored.updates, deps.log.child({ boardId }));
       if (bad > 0) deps.log.warn({ boardId, bad }, 'board loaded with unreadable updates skipped');
     }
-    this.logCount = stored.updates.length;
-    this.logBytes = stored.updates.reduce((n, u) => n + u.byteLength, 0);
-    this.docBytes = (stored.snapshot?.byteLength ?? 0) + this.logBytes;
+    this.writer = new RoomWriter(stored, {
+      boardId,
+      store: deps.store,
+      limits: deps.limits,
+      log: deps.log,
+      open: () => this.lifecycle === 'open',
+      stored: (merged, origins) => {
+        this.peers.relayBatch(encodeUpdate(merged), origins);
+        deps.fanout?.publish(boardId, 'update', merged);
+      },
+      failed: (err) => this.fail(err),
+      clean: () => this.atCleanPoint(),
+    });
     this.presence = new RoomPresence(this.doc, {
       boardId,
       maxAwarenessBytes: deps.limits.maxAwarenessBytes,
@@ -148,8 +152,7 @@ export class Room {
       this.peers.relayUpdate(encodeUpdate(update), null); // stored by the instance that received it
       return;
     }
-    this.pending.push({ origin, update });
-    this.scheduleFlush();
+    this.writer.write({ origin, update });
   };
 
   /** A new peer: false (and the peer closed) when the room cannot take it. */
@@ -239,17 +242,13 @@ export class Room {
     }
   }
 
-  private get clean(): boolean {
-    return this.pending.length === 0 && !this.flushing;
-  }
-
   private answerStep1(peer: Peer, stateVector: Uint8Array) {
     const reply = () => {
       if (this.lifecycle !== 'open') return;
       peer.send(this.step2.answer(stateVector));
       this.peers.answered(peer);
     };
-    if (this.clean) reply();
+    if (this.writer.clean) reply();
     else this.step2Waiters.push(reply);
   }
 
@@ -269,7 +268,7 @@ export class Room {
       if (hasContent && peer.role === 'view') {
         peer.send(encodePermissionDenied('This is a view-only link: changes are not saved.'));
       } else if (hasContent) {
-        if (this.docBytes + update.byteLength > this.deps.limits.maxDocBytes) {
+        if (!this.writer.fits(update.byteLength)) {
           peer.send(encodePermissionDenied('This board has reached its size limit.'));
           return peer.close(CLOSE.docTooLarge, 'board document size limit reached');
         }
@@ -282,73 +281,16 @@ export class Room {
           return peer.close(CLOSE.malformed, 'update could not be applied');
         }
       }
-      member.persisted += 1;
-      this.unacked.set(peer, member);
-      this.scheduleFlush();
+      this.writer.count(peer, member);
     } catch (err) {
       if (err instanceof ProtocolError) return peer.close(CLOSE.malformed, err.message);
       throw err;
     }
   }
 
-  private scheduleFlush() {
-    if (this.flushScheduled) return;
-    this.flushScheduled = true;
-    // setImmediate batches everything read in this event-loop turn into one transaction.
-    setImmediate(() => {
-      this.flushScheduled = false;
-      void this.flush();
-    });
-  }
-
-  private async flush(): Promise<void> {
-    if (this.flushing || this.lifecycle !== 'open') return;
-    this.flushing = true;
-    try {
-      while (this.lifecycle === 'open' && (this.pending.length > 0 || this.unacked.size > 0)) {
-        const batch = this.pending.splice(0);
-        const acks = [...this.unacked].map(([p, m]) => [p, m.persisted] as const);
-        this.unacked.clear();
-        try {
-          await this.deps.store.appendUpdates(
-            this.boardId,
-            batch.map((p) => p.update),
-          );
-        } catch (err) {
-          return this.fail(err);
-        }
-        for (const p of batch) {
-          this.logCount += 1;
-          this.logBytes += p.update.byteLength;
-          this.docBytes += p.update.byteLength;
-        }
-        if (batch.length > 0) {
-          const merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((p) => p.update));
-          this.peers.relayBatch(
-            encodeUpdate(merged),
-            batch.map((p) => p.origin),
-          );
-          this.deps.fanout?.publish(this.boardId, 'update', merged);
-        }
-        for (const [p, n] of acks) p.send(encodePersistedAck(n));
-      }
-      const { compactAfterUpdates, compactAfterBytes } = this.deps.limits;
-      if (
-        this.lifecycle === 'open' &&
-        (this.logCount >= compactAfterUpdates || this.logBytes >= compactAfterBytes)
-      )
-        await this.compact();
-    } finally {
-      this.flushing = false;
-    }
-    // Updates that arrived during an async compaction found `flushing` set and returned: flush again.
-    if (this.pending.length > 0 || this.unacked.size > 0) this.scheduleFlush();
-    else this.atCleanPoint();
-  }
-
   /** Nothing applied-but-unstored: answer waiting sync requests, then let held updates in. */
   private atCleanPoint() {
-    if (!this.clean || this.lifecycle !== 'open') return;
+    if (!this.writer.clean || this.lifecycle !== 'open') return;
     for (const reply of this.step2Waiters.splice(0)) reply();
     for (const w of this.cleanWaiters.splice(0)) w.resolve();
     for (const h of this.held.splice(0)) this.applyFrom(h.peer, h.update);
@@ -360,7 +302,7 @@ export class Room {
    */
   whenClean(): Promise<void> {
     if (this.lifecycle !== 'open') return Promise.reject(new Error('room closed'));
-    if (this.clean) return Promise.resolve();
+    if (this.writer.clean) return Promise.resolve();
     return new Promise((resolve, reject) => this.cleanWaiters.push({ resolve, reject }));
   }
 
@@ -372,25 +314,11 @@ export class Room {
     await this.whenClean();
   }
 
-  private async compact() {
-    try {
-      const r = await this.deps.store.compact(this.boardId, foldUpdates);
-      this.logCount = 0;
-      this.logBytes = 0;
-      this.docBytes = r.snapshotBytes;
-      this.deps.log.debug({ boardId: this.boardId, ...r }, 'compacted');
-    } catch (err) {
-      // The log is intact; compaction is retried after the next threshold.
-      this.deps.log.error({ err, boardId: this.boardId }, 'compaction failed');
-    }
-  }
-
   /** Everything queued is dropped unstored: nothing of it may reach a client. */
   private dropQueued(why: string) {
-    this.pending = [];
+    this.writer.drop();
     this.held = [];
     this.step2Waiters = [];
-    this.unacked.clear();
     for (const w of this.cleanWaiters.splice(0)) w.reject(new Error(why));
   }
 
@@ -418,7 +346,7 @@ export class Room {
     if (this.lifecycle !== 'open') return;
     this.lifecycle = 'unloading';
     await this.deps.unsubscribe?.().catch(() => undefined);
-    if (this.logCount > 0) await this.compact();
+    await this.writer.compactIfLogged();
     this.releaseMemory();
   }
 
