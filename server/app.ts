@@ -5,7 +5,7 @@ import type { Config } from './config';
 import type { Logger } from './log';
 import type { Store } from './store/store';
 import { RoomManager } from './sync/room-manager';
-import { SYNC_PREFIX, createSyncUpgrade, startHeartbeat } from './sync/upgrade';
+import { SYNC_PREFIX, createSyncUpgrade } from './sync/upgrade';
 import { Router } from './http/router';
 import { registerBoardRoutes, registerHealthRoute } from './http/boards';
 import { registerOwnerRoutes } from './http/links';
@@ -89,7 +89,7 @@ export function createShellboard(deps: {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
   });
 
-  const stopHeartbeat = startHeartbeat(rooms, config.heartbeatMs);
+  const stopHeartbeat = sync.startHeartbeat(config.heartbeatMs);
 
   return {
     server,

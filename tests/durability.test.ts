@@ -86,6 +86,14 @@ describe('durability', () => {
     expect(a.getStatus().waiting).toBeGreaterThan(0);
 
     child = await spawnServer(dataDir, {}, port);
+    // While the server was down the clients' reconnect backoff grew, up to y-websocket's 2.5 s cap:
+    // wait that out (a bound, not a timed assertion) before asking for "saved", which waits 1 s.
+    await vi.waitFor(
+      () => expect([a, b].map((c) => c.getStatus().connection)).toEqual(['connected', 'connected']),
+      {
+        timeout: 10_000,
+      },
+    );
     await Promise.all([saved(a), saved(b)]);
     await vi.waitFor(() => {
       for (const c of [a, b]) {

@@ -1,7 +1,6 @@
 import * as Y from 'yjs';
-import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
-import { AUTH_PERMISSION_DENIED, AUTH_PERSISTED, MSG_AUTH, isUpdateBearing } from './wire';
+import { MSG_AUTH, isUpdateBearing, readAuthMessage } from './wire';
 
 /**
  * The browser's (and tests') connection to a board: a stock y-websocket provider, plus tracking of
@@ -97,12 +96,12 @@ export class BoardConnection {
       disableBc: true,
     });
     this.provider.messageHandlers[MSG_AUTH] = (_enc, dec) => {
-      const sub = decoding.readVarUint(dec);
-      if (sub === AUTH_PERSISTED) {
-        this.acked = decoding.readVarUint(dec);
+      const msg = readAuthMessage(dec);
+      if (msg?.kind === 'persisted') {
+        this.acked = msg.count;
         this.refresh();
-      } else if (sub === AUTH_PERMISSION_DENIED) {
-        this.status = { ...this.status, denied: decoding.readVarString(dec) };
+      } else if (msg?.kind === 'permission-denied') {
+        this.status = { ...this.status, denied: msg.reason };
         this.emit();
       }
     };

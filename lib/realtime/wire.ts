@@ -20,6 +20,11 @@ export const SYNC_UPDATE = 2;
 export const AUTH_PERMISSION_DENIED = 0;
 export const AUTH_PERSISTED = 1;
 
+/** The extension's two messages as both sides see them. */
+export type AuthMessage =
+  { kind: 'permission-denied'; reason: string } | { kind: 'persisted'; count: number };
+
+/** [2, 1, varUint(count)]: this connection's update-bearing messages stored so far. */
 export function encodePersistedAck(count: number): Uint8Array {
   const e = encoding.createEncoder();
   encoding.writeVarUint(e, MSG_AUTH);
@@ -28,13 +33,33 @@ export function encodePersistedAck(count: number): Uint8Array {
   return encoding.toUint8Array(e);
 }
 
-/** Returns the acked count if `buf` is a persisted-ack message, else null. Never throws. */
-export function decodePersistedAck(buf: Uint8Array): number | null {
+/** [2, 0, varString(reason)]: the stock y-protocols permission-denied message. */
+export function encodePermissionDenied(reason: string): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MSG_AUTH);
+  encoding.writeVarUint(e, AUTH_PERMISSION_DENIED);
+  encoding.writeVarString(e, reason);
+  return encoding.toUint8Array(e);
+}
+
+/**
+ * Reads the body of an auth message whose type the decoder has already consumed (as a y-websocket
+ * message handler receives it). Null for a sub-type we do not know: ignored, as stock clients do.
+ * Throws on truncated bytes.
+ */
+export function readAuthMessage(d: decoding.Decoder): AuthMessage | null {
+  const sub = decoding.readVarUint(d);
+  if (sub === AUTH_PERSISTED) return { kind: 'persisted', count: decoding.readVarUint(d) };
+  if (sub === AUTH_PERMISSION_DENIED) return { kind: 'permission-denied', reason: decoding.readVarString(d) };
+  return null;
+}
+
+/** A whole frame as an auth message, or null when it is none we know. Never throws. */
+export function decodeAuthMessage(buf: Uint8Array): AuthMessage | null {
   try {
     const d = decoding.createDecoder(buf);
     if (decoding.readVarUint(d) !== MSG_AUTH) return null;
-    if (decoding.readVarUint(d) !== AUTH_PERSISTED) return null;
-    return decoding.readVarUint(d);
+    return readAuthMessage(d);
   } catch {
     return null;
   }
@@ -56,7 +81,8 @@ export const CLOSE = {
   rateLimited: 4430,
   linkRotated: 4410,
   boardDeleted: 4411,
-  heartbeat: 4408,
+  /** the socket's send buffer passed its cap: the client stopped reading */
+  tooSlow: 4408,
   docTooLarge: 4414,
   storeUnavailable: 4503,
   serverRestarting: 4500,

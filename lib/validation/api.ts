@@ -11,7 +11,6 @@ export const createBoardBody = z.object({
 export type CreateBoardBody = z.infer<typeof createBoardBody>;
 
 export const boardIdSchema = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/);
-export const keySchema = z.string().regex(/^[A-Za-z0-9_-]{22,128}$/);
 
 export interface BoardLinks {
   owner: string;

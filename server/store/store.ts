@@ -31,7 +31,19 @@ export interface CompactResult {
   snapshotBytes: number;
 }
 
-export interface Store {
+/**
+ * A board's document log: what a live room reads and writes (see server/sync/room.ts). Every Store
+ * is one; server/store/memory-log.ts is one in memory, for the room's unit tests.
+ */
+export interface DocumentLog {
+  /** Appends updates in order, in one transaction: all or none are stored. */
+  appendUpdates(boardId: string, updates: Uint8Array[]): Promise<void>;
+  loadDoc(boardId: string): Promise<StoredDoc>;
+  /** Folds the snapshot and every update up to now into a new snapshot, atomically. */
+  compact(boardId: string, fold: Fold): Promise<CompactResult>;
+}
+
+export interface Store extends DocumentLog {
   readonly kind: 'sqlite' | 'postgres';
   createBoard(board: BoardRecord): Promise<void>;
   getBoard(id: string): Promise<BoardRecord | null>;
@@ -39,11 +51,6 @@ export interface Store {
   /** Deletes the board and everything stored for it. Returns false when it did not exist. */
   deleteBoard(id: string): Promise<boolean>;
 
-  /** Appends updates in order, in one transaction: all or none are stored. */
-  appendUpdates(boardId: string, updates: Uint8Array[]): Promise<void>;
-  loadDoc(boardId: string): Promise<StoredDoc>;
-  /** Folds the snapshot and every update up to now into a new snapshot, atomically. */
-  compact(boardId: string, fold: Fold): Promise<CompactResult>;
   /** Number and total bytes of updates not yet folded into the snapshot. */
   logSize(boardId: string): Promise<{ count: number; bytes: number }>;
 

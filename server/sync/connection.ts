@@ -1,41 +1,44 @@
 import type { RawData, WebSocket } from 'ws';
 import type { Role } from '../../lib/board/types';
-import { TokenBucket } from './limits';
-
-/** One WebSocket on one board, with what the gate decided about it. */
-export interface Conn {
-  id: string;
-  ws: WebSocket;
-  role: Role;
-  /** awareness client ids this connection speaks for */
-  clientIds: Set<number>;
-  /** update-bearing messages stored (or found empty) so far: sent back as the "persisted" ack */
-  persisted: number;
-  bucket: TokenBucket;
-  missedPongs: number;
-}
-
-/** RFC 6455 limits a close reason to 123 bytes. */
-export function closeConn(conn: Conn, code: number, reason: string): void {
-  const r = Buffer.from(reason, 'utf8').subarray(0, 123).toString('utf8');
-  try {
-    conn.ws.close(code, r);
-  } catch {
-    conn.ws.terminate();
-  }
-}
+import { CLOSE } from '../../lib/realtime/wire';
+import type { Peer } from './peer';
 
 const MAX_BUFFERED = 32 * 1024 * 1024;
 
-export function send(conn: Conn, msg: Uint8Array): void {
-  const ws = conn.ws;
-  if (ws.readyState !== ws.OPEN) return;
-  if (ws.bufferedAmount > MAX_BUFFERED) {
-    // A client that stopped reading would otherwise grow our memory without bound.
-    closeConn(conn, 4408, 'client too slow to keep up');
-    return;
+/** A room's peer over a `ws` socket (the socket's listeners and the heartbeat are in upgrade.ts). */
+export class WsPeer implements Peer {
+  /** heartbeat pings since the last pong */
+  missedPongs = 0;
+
+  constructor(
+    readonly ws: WebSocket,
+    readonly id: string,
+    readonly role: Role,
+  ) {}
+
+  isOpen(): boolean {
+    return this.ws.readyState === this.ws.OPEN;
   }
-  ws.send(msg, { binary: true });
+
+  send(msg: Uint8Array): void {
+    if (!this.isOpen()) return;
+    if (this.ws.bufferedAmount > MAX_BUFFERED) {
+      // A client that stopped reading would otherwise grow our memory without bound.
+      this.close(CLOSE.tooSlow, 'client too slow to keep up');
+      return;
+    }
+    this.ws.send(msg, { binary: true });
+  }
+
+  /** RFC 6455 limits a close reason to 123 bytes. */
+  close(code: number, reason: string): void {
+    const r = Buffer.from(reason, 'utf8').subarray(0, 123).toString('utf8');
+    try {
+      this.ws.close(code, r);
+    } catch {
+      this.ws.terminate();
+    }
+  }
 }
 
 export function toBytes(raw: RawData): Uint8Array {

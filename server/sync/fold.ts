@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import type { Logger } from '../log';
+import { STORE_ORIGIN } from './origin';
 
 /** Applies stored updates to a doc one by one, so one bad row can never make a board unloadable. */
 export function applyStored(
@@ -12,7 +13,7 @@ export function applyStored(
   const all = snapshot ? [snapshot, ...updates] : updates;
   for (const u of all) {
     try {
-      Y.applyUpdate(doc, u, 'store');
+      Y.applyUpdate(doc, u, STORE_ORIGIN);
     } catch (err) {
       bad += 1;
       log?.error({ err }, 'skipping a stored update that does not apply');

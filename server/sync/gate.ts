@@ -33,8 +33,3 @@ export async function checkAccess(
 function notFound(): GateResult {
   return { ok: false, status: 404, code: 'not_found', message: 'No board with this id.' };
 }
-
-/** Roles that may write the document. */
-export function canWrite(role: Role): boolean {
-  return role === 'owner' || role === 'team';
-}

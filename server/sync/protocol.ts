@@ -1,7 +1,6 @@
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import {
   MSG_AWARENESS,
@@ -104,14 +103,6 @@ export function encodeAwareness(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(e);
 }
 
-export function encodePermissionDenied(reason: string): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, MSG_AUTH);
-  encoding.writeVarUint(e, 0);
-  encoding.writeVarString(e, reason);
-  return encoding.toUint8Array(e);
-}
-
 export interface AwarenessEntry {
   clientId: number;
   clock: number;
@@ -148,5 +139,3 @@ export function encodeAwarenessEntries(entries: AwarenessEntry[]): Uint8Array {
   }
   return encoding.toUint8Array(e);
 }
-
-export { awarenessProtocol };

@@ -1,22 +1,49 @@
 import type { Config } from '../config';
 import type { Logger } from '../log';
 import type { Fanout } from '../scale/fanout';
-import type { Store } from '../store/store';
+import type { DocumentLog } from '../store/store';
+import type { Origin } from './origin';
 import type { Room } from './room';
 
 /** A change applied to the room's doc and not yet stored. */
 export interface Pending {
-  /** the connection whose message produced it, SERVER_ORIGIN, or REMOTE_ORIGIN */
-  origin: unknown;
+  origin: Origin;
   /** Yjs's own encoding of what was integrated: always well-formed, whatever the client sent */
   update: Uint8Array;
 }
 
+/** The limits a room enforces (from Config). */
+export interface RoomLimits {
+  maxMessageBytes: number;
+  maxDocBytes: number;
+  maxConnectionsPerBoard: number;
+  maxAwarenessBytes: number;
+  ratePerSec: number;
+  rateBurst: number;
+  compactAfterUpdates: number;
+  compactAfterBytes: number;
+}
+
+export function roomLimits(config: Config): RoomLimits {
+  const { limits: l } = config;
+  return {
+    maxMessageBytes: l.maxMessageBytes,
+    maxDocBytes: l.maxDocBytes,
+    maxConnectionsPerBoard: l.maxConnectionsPerBoard,
+    maxAwarenessBytes: l.maxAwarenessBytes,
+    ratePerSec: l.ratePerSec,
+    rateBurst: l.rateBurst,
+    compactAfterUpdates: config.compactAfterUpdates,
+    compactAfterBytes: config.compactAfterBytes,
+  };
+}
+
 /** What a room needs from the process around it. */
 export interface RoomDeps {
-  store: Store;
-  config: Config;
+  store: DocumentLog;
+  limits: RoomLimits;
   log: Logger;
+  /** the room's last peer left, or it failed (see Room.state): the manager decides what follows */
   onEmpty: (room: Room) => void;
   /** present when scaled out: stored updates and awareness go to the other instances */
   fanout?: Fanout;

@@ -2,6 +2,7 @@ import type { Config } from '../config';
 import type { Logger } from '../log';
 import type { Store } from '../store/store';
 import { Room } from './room';
+import { roomLimits } from './room-deps';
 import { applyRemote, resyncFromStore } from './room-remote';
 import type { Fanout, FanoutMessage } from '../scale/fanout';
 
@@ -36,7 +37,7 @@ export class RoomManager {
   }
 
   /**
-   * Returns the board's room with a hold on it; call `room.holds--` (via release) once attached.
+   * Returns the board's room with a hold on it (Room.hold); call `release` once done with it.
    * The room's doc is whole, except with `forSync`: the sync upgrade lets a freshly loaded room
    * answer a fresh client from the stored snapshot before integrating it (Room.applyDeferred).
    */
@@ -49,11 +50,11 @@ export class RoomManager {
         entry.catch(() => this.rooms.delete(boardId));
       }
       const room = await entry;
-      if (room.closed) {
+      if (room.state !== 'open') {
         if (this.rooms.get(boardId) === entry) this.rooms.delete(boardId);
         continue;
       }
-      room.holds += 1;
+      room.hold();
       this.cancelUnload(boardId);
       if (!opts.forSync) room.applyDeferred();
       return room;
@@ -61,8 +62,8 @@ export class RoomManager {
   }
 
   release(room: Room): void {
-    room.holds = Math.max(0, room.holds - 1);
-    if (room.holds === 0 && room.peers.conns.size === 0) this.scheduleUnload(room);
+    room.release();
+    if (room.idle && room.state === 'open') this.scheduleUnload(room);
   }
 
   /**
@@ -86,7 +87,7 @@ export class RoomManager {
     this.stats.loads += 1;
     const loaded = new Room(boardId, stored, {
       store: this.store,
-      config: this.config,
+      limits: roomLimits(this.config),
       log: this.log,
       onEmpty: (r) => this.onEmpty(r),
       fanout: this.fanout,
@@ -98,13 +99,13 @@ export class RoomManager {
   }
 
   private onEmpty(room: Room) {
-    if (room.closed) {
-      // Failed room: drop it now; its doc may hold nothing the store lacks, but start clean.
+    if (room.state === 'failed') {
+      // Drop it now; its doc may hold changes the store lacks, so the next join loads afresh.
       this.forget(room);
       room.discard();
       return;
     }
-    if (room.holds === 0) this.scheduleUnload(room);
+    if (room.idle && room.state === 'open') this.scheduleUnload(room);
   }
 
   private scheduleUnload(room: Room) {
@@ -131,7 +132,7 @@ export class RoomManager {
 
   private async unload(room: Room): Promise<void> {
     this.timers.delete(room.boardId);
-    if (room.peers.conns.size > 0 || room.holds > 0 || room.closed) return;
+    if (!room.idle || room.state !== 'open') return;
     const entry = this.rooms.get(room.boardId);
     if (entry) this.rooms.delete(room.boardId);
     const p = room
@@ -148,7 +149,7 @@ export class RoomManager {
     const entry = this.rooms.get(boardId);
     if (!entry) return null;
     const room = await entry.catch(() => null);
-    return room && !room.closed ? room : null;
+    return room && room.state === 'open' ? room : null;
   }
 
   get size(): number {
@@ -158,7 +159,7 @@ export class RoomManager {
   /** Every live room (for heartbeat and shutdown). */
   async all(): Promise<Room[]> {
     const rooms = await Promise.all([...this.rooms.values()].map((p) => p.catch(() => null)));
-    return rooms.filter((r): r is Room => r !== null && !r.closed);
+    return rooms.filter((r): r is Room => r !== null && r.state === 'open');
   }
 
   /** Board deleted: close everyone and drop the room without writing. */
@@ -166,7 +167,6 @@ export class RoomManager {
     const room = await this.peek(boardId);
     if (!room) return;
     this.forget(room);
-    room.closed = true;
     room.closeAll(code, reason);
     room.discard();
   }

@@ -7,10 +7,10 @@ import {
 } from 'y-protocols/awareness';
 import { CLOSE } from '../../lib/realtime/wire';
 import type { Fanout } from '../scale/fanout';
-import { closeConn, type Conn } from './connection';
+import { REMOTE_ORIGIN, SERVER_ORIGIN, type Origin } from './origin';
+import type { Peer } from './peer';
 import { decodeAwareness, encodeAwareness, encodeAwarenessEntries } from './protocol';
 
-export const REMOTE_ORIGIN = 'remote';
 const MAX_CLIENT_IDS_PER_CONN = 8;
 const DEPARTED_MS = 60_000;
 
@@ -39,8 +39,10 @@ export class RoomPresence {
   private changedRemote = new Set<number>();
   private flushScheduled = false;
   private destroyed = false;
-  /** which connection speaks for each awareness id (an index: a storm checks 40,000 entries) */
-  private owners = new Map<number, Conn>();
+  /** which peer speaks for each awareness id (an index: a storm checks 40,000 entries) */
+  private owners = new Map<number, Peer>();
+  /** the awareness ids each peer speaks for */
+  private idsOf = new Map<Peer, Set<number>>();
 
   constructor(
     doc: Y.Doc,
@@ -53,7 +55,7 @@ export class RoomPresence {
 
   private onUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
+    origin: Origin,
   ) => {
     const changed = added.concat(updated, removed);
     if (changed.length === 0) return;
@@ -106,43 +108,47 @@ export class RoomPresence {
    * So entries for ids owned by another connection (or that just left) are ignored, not punished:
    * a connection only ever speaks for the ids it claimed first.
    */
-  receive(conn: Conn, update: Uint8Array): void {
+  receive(peer: Peer, update: Uint8Array): void {
     const own = [];
     for (const e of decodeAwareness(update)) {
       if (e.bytes > this.deps.maxAwarenessBytes)
-        return closeConn(conn, CLOSE.tooLarge, 'awareness state too large');
+        return peer.close(CLOSE.tooLarge, 'awareness state too large');
       const owner = this.ownerOf(e.clientId);
-      if ((owner && owner !== conn) || this.remoteIds.has(e.clientId)) continue;
+      if ((owner && owner !== peer) || this.remoteIds.has(e.clientId)) continue;
       if (!owner) {
         if (e.state === null || this.departed.has(e.clientId)) continue;
-        if (conn.clientIds.size >= MAX_CLIENT_IDS_PER_CONN) continue;
-        conn.clientIds.add(e.clientId);
-        this.owners.set(e.clientId, conn);
+        let ids = this.idsOf.get(peer);
+        if (!ids) this.idsOf.set(peer, (ids = new Set()));
+        if (ids.size >= MAX_CLIENT_IDS_PER_CONN) continue;
+        ids.add(e.clientId);
+        this.owners.set(e.clientId, peer);
       }
       // Presence must tell the truth about roles: whatever a client claims, it shows its key's role.
       const state = e.state as { user?: { role?: unknown } } | null;
       if (state && typeof state === 'object' && state.user && typeof state.user === 'object') {
-        state.user.role = conn.role;
+        state.user.role = peer.role;
       }
       own.push(e);
     }
-    if (own.length > 0) applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(own), conn);
+    if (own.length > 0) applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(own), peer);
   }
 
-  private ownerOf(id: number): Conn | null {
+  private ownerOf(id: number): Peer | null {
     return this.owners.get(id) ?? null;
   }
 
-  /** A connection left: its states go for everyone at once (no ghost avatars). */
-  leave(conn: Conn): void {
-    if (conn.clientIds.size === 0) return;
+  /** A peer left: its states go for everyone at once (no ghost avatars). */
+  leave(peer: Peer): void {
+    const ids = this.idsOf.get(peer);
+    this.idsOf.delete(peer);
+    if (!ids || ids.size === 0) return;
     const now = Date.now();
-    for (const id of conn.clientIds) {
+    for (const id of ids) {
       this.departed.set(id, now);
-      if (this.owners.get(id) === conn) this.owners.delete(id);
+      if (this.owners.get(id) === peer) this.owners.delete(id);
     }
     for (const [id, t] of this.departed) if (now - t > DEPARTED_MS) this.departed.delete(id);
-    removeAwarenessStates(this.awareness, [...conn.clientIds], null);
+    removeAwarenessStates(this.awareness, [...ids], SERVER_ORIGIN);
   }
 
   /** Presence from another instance. */

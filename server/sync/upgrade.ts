@@ -1,28 +1,29 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type RawData } from 'ws';
 import { nanoid } from 'nanoid';
 import type { Config } from '../config';
 import type { Logger } from '../log';
 import type { Store } from '../store/store';
-import type { Conn } from './connection';
-import { closeConn } from './connection';
+import { WsPeer, toBytes } from './connection';
 import { checkAccess } from './gate';
-import { TokenBucket } from './limits';
 import type { RoomManager } from './room-manager';
-import { CLOSE } from '../../lib/realtime/wire';
 
 export const SYNC_PREFIX = '/sync/';
 
 /**
  * WebSocket upgrades at /sync/<boardId>?key=<key>. The gate runs before the socket is accepted:
  * unknown board → HTTP 404, bad key → 401, so nothing is ever sent to an unauthorised client.
+ * Everything about the socket lives here — its listeners and its liveness (the heartbeat); the
+ * room sees only a Peer.
  */
 export function createSyncUpgrade(deps: { store: Store; rooms: RoomManager; config: Config; log: Logger }) {
   const { store, rooms, config, log } = deps;
   // ws enforces a hard frame cap a little above our limit, so we can answer an over-limit
   // message with our own 4413 close code rather than the library's generic 1009.
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.limits.maxMessageBytes + 64 * 1024 });
+  /** peers attached to a room, for the heartbeat */
+  const live = new Set<WsPeer>();
 
   async function handle(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -36,26 +37,47 @@ export function createSyncUpgrade(deps: { store: Store; rooms: RoomManager; conf
     try {
       if (socket.destroyed) return;
       wss.handleUpgrade(req, socket, head, (ws) => {
-        const conn: Conn = {
-          id: nanoid(10),
-          ws,
-          role: gate.role,
-          clientIds: new Set(),
-          persisted: 0,
-          bucket: new TokenBucket(config.limits.ratePerSec, config.limits.rateBurst),
-          missedPongs: 0,
-        };
-        if (room.closed) return closeConn(conn, CLOSE.serverRestarting, 'board is reloading, reconnect');
-        room.addConn(conn);
-        log.debug({ boardId, connId: conn.id, role: conn.role }, 'sync connected');
+        const peer = new WsPeer(ws, nanoid(10), gate.role);
+        if (!room.add(peer)) return;
+        live.add(peer);
+        ws.on('message', (data: RawData) => room.receive(peer, toBytes(data)));
+        ws.on('close', () => {
+          live.delete(peer);
+          room.remove(peer);
+        });
+        ws.on('error', () => ws.terminate());
+        ws.on('pong', () => (peer.missedPongs = 0));
+        log.debug({ boardId, connId: peer.id, role: peer.role }, 'sync connected');
       });
     } finally {
       rooms.release(room);
     }
   }
 
+  /** Pings every peer each interval; one that missed two pongs is cut (awareness removed with it). */
+  function startHeartbeat(intervalMs: number): () => void {
+    if (intervalMs <= 0) return () => undefined;
+    const t = setInterval(() => {
+      for (const peer of live) {
+        if (peer.missedPongs >= 2) {
+          peer.ws.terminate();
+          continue;
+        }
+        peer.missedPongs += 1;
+        try {
+          peer.ws.ping();
+        } catch {
+          peer.ws.terminate();
+        }
+      }
+    }, intervalMs);
+    t.unref();
+    return () => clearInterval(t);
+  }
+
   return {
     wss,
+    startHeartbeat,
     handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
       socket.on('error', () => socket.destroy());
       handle(req, socket, head).catch((err: unknown) => {
@@ -75,28 +97,4 @@ function refuse(socket: Duplex, status: number, message: string) {
   socket.end(
     `HTTP/1.1 ${status} ${text}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );
-}
-
-/** Pings every connection each interval; one that missed two pongs is cut (awareness removed with it). */
-export function startHeartbeat(rooms: RoomManager, intervalMs: number): () => void {
-  if (intervalMs <= 0) return () => undefined;
-  const t = setInterval(() => {
-    void rooms.all().then((all) => {
-      for (const room of all)
-        for (const c of room.peers.conns.values()) {
-          if (c.missedPongs >= 2) {
-            c.ws.terminate();
-            continue;
-          }
-          c.missedPongs += 1;
-          try {
-            c.ws.ping();
-          } catch {
-            c.ws.terminate();
-          }
-        }
-    });
-  }, intervalMs);
-  t.unref();
-  return () => clearInterval(t);
 }

@@ -1,0 +1,49 @@
+import type { CompactResult, DocumentLog, Fold, StoredDoc } from './store';
+
+interface Board {
+  snapshot: Uint8Array | null;
+  updates: { id: number; bytes: Uint8Array }[];
+}
+
+/**
+ * The document-log part of the Store contract, in memory: for the room's unit tests, which need a
+ * log they can inspect and hold open without a database. Same promises as SQLite/PostgreSQL:
+ * appends are all-or-none and ordered, loads return copies, a fold that throws changes nothing.
+ */
+export class MemoryDocumentLog implements DocumentLog {
+  private boards = new Map<string, Board>();
+  private nextId = 1;
+
+  private board(boardId: string): Board {
+    let b = this.boards.get(boardId);
+    if (!b) this.boards.set(boardId, (b = { snapshot: null, updates: [] }));
+    return b;
+  }
+
+  async appendUpdates(boardId: string, updates: Uint8Array[]): Promise<void> {
+    const b = this.board(boardId);
+    for (const u of updates) b.updates.push({ id: this.nextId++, bytes: u.slice() });
+  }
+
+  async loadDoc(boardId: string): Promise<StoredDoc> {
+    const b = this.board(boardId);
+    return {
+      snapshot: b.snapshot?.slice() ?? null,
+      updates: b.updates.map((u) => u.bytes.slice()),
+      lastUpdateId: b.updates.at(-1)?.id ?? 0,
+    };
+  }
+
+  async compact(boardId: string, fold: Fold): Promise<CompactResult> {
+    const b = this.board(boardId);
+    if (b.updates.length === 0) return { folded: 0, snapshotBytes: b.snapshot?.byteLength ?? 0 };
+    const folded = b.updates.length;
+    const next = fold(
+      b.snapshot,
+      b.updates.map((u) => u.bytes),
+    );
+    b.snapshot = next;
+    b.updates = b.updates.slice(folded);
+    return { folded, snapshotBytes: next.byteLength };
+  }
+}
