@@ -17,8 +17,16 @@ test('a repeat visit shows the board from this browser’s copy at once and says
     if (hold) held.push(ws);
     else ws.connectToServer(); // proxied to the real server, messages pass through untouched
   });
+  // …and hold the API's answer about the link too: the remembered answer opens the board meanwhile.
+  let answerApi: () => void = () => undefined;
+  const apiHeld = new Promise<void>((resolve) => (answerApi = resolve));
+  await dev.page.route(/\/api\/boards\/[^/]+$/, async (route) => {
+    await apiHeld;
+    await route.continue();
+  });
   await dev.page.reload();
   await expect(storyCard(dev.page, 'Kept in this browser')).toBeVisible();
+  answerApi();
   await expect(dev.page.getByTestId('connection-status')).toHaveText(/^Saved copy · (Connecting|Syncing)…$/);
 
   // With the server reachable again the status says what the server confirmed.

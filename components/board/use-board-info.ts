@@ -49,13 +49,22 @@ export function useBoardInfo(
   const want = `${boardId}\n${key ?? ''}\n${attempt}`;
   useEffect(() => {
     if (!key) return;
+    // A repeat visit opens at once with what the API said last time for this very link (the
+    // offline copy then shows the board before any network answer); the fresh answer replaces
+    // it, and a dead link still gets its closed screen from that answer or from the sync gate.
+    const remembered = attempt === 0 ? recallBoardInfo(boardId, key) : null;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- localStorage is only readable after hydration
+    if (remembered) setResult({ for: want, value: { state: 'ready', info: remembered } });
     const ac = new AbortController();
     fetchBoardInfo(boardId, key, ac.signal).then(
-      (value) => setResult({ for: want, value }),
+      // A server hiccup does not take away a board already open from its remembered info.
+      (value) => {
+        if (!(remembered && value.state === 'error')) setResult({ for: want, value });
+      },
       () => undefined, // aborted: a newer request owns the result
     );
     return () => ac.abort();
-  }, [boardId, key, want]);
+  }, [boardId, key, want, attempt]);
   // A result for an older key/attempt is never shown as current.
   return result && result.for === want ? result.value : { state: 'loading' };
 }
