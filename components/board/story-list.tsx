@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import { useNoteCountsWhen, useNotesVersion, useStories } from '@/lib/board/hooks';
 import { BoardDocView } from '@/lib/board/doc-view';
 import { NO_FILTERS, activeFilterCount, filterStories } from '@/lib/board/filters';
@@ -23,7 +23,9 @@ interface Props {
 }
 
 /** The backlog in rank order (or in lanes by value stream), filtered by the URL, with the new-story form. */
-export function StoryList({ composing, setComposing, synced }: Props) {
+// Memoised: the sync status changes with every save ack while someone types, and the list needs
+// only `synced` from it.
+export const StoryList = memo(function StoryList({ composing, setComposing, synced }: Props) {
   const { doc, canEdit, openStoryId, openStory } = useBoard();
   const stories = useStories(doc);
   const values = useBoardValues(doc);
@@ -139,4 +141,4 @@ export function StoryList({ composing, setComposing, synced }: Props) {
       </p>
     </section>
   );
-}
+});

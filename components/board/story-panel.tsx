@@ -1,5 +1,6 @@
 'use client';
 
+import { memo } from 'react';
 import { useStory } from '@/lib/board/hooks';
 import { hasWhy } from '@/lib/board/summary';
 import { Button } from '@/components/ui/button';
@@ -17,7 +18,14 @@ import { PromoteSection } from '@/components/promote/promote-section';
 import { StoryValues } from '@/components/values/story-values';
 
 /** The open story: live title and why, status, who is here, and the discussion. */
-export function StoryPanel({ storyId, synced }: { storyId: string; synced: boolean }) {
+// Memoised for the same reason as StoryList: save acks re-render the board view.
+export const StoryPanel = memo(function StoryPanel({
+  storyId,
+  synced,
+}: {
+  storyId: string;
+  synced: boolean;
+}) {
   const { doc, canEdit, openStory } = useBoard();
   const story = useStory(doc, storyId);
   const close = () => openStory(null);
@@ -91,4 +99,4 @@ export function StoryPanel({ storyId, synced }: { storyId: string; synced: boole
       )}
     </aside>
   );
-}
+});
