@@ -46,6 +46,7 @@ export const plan = quick
         notes: 10,
         keys: 20,
         timeoutMs: 120_000,
+        keysTimeoutMs: 60_000,
       }),
     }
   : {
@@ -69,11 +70,13 @@ export const plan = quick
           [2000, 20000],
         ],
         rounds: 3,
-        bigRounds: 3,
+        // the current client takes minutes per 2,000/20,000 visit
+        bigRounds: 1,
         peers: 10,
         notes: 30,
         keys: 50,
         timeoutMs: 120_000,
+        keysTimeoutMs: 60_000,
       }),
     };
 

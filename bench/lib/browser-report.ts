@@ -125,6 +125,7 @@ export function browserSection(r: BrowserResult | undefined): string {
     [
       'stories/notes',
       'notes (missing)',
+      'keys composer / title',
       'note → panel p50 ms',
       'p95 ms',
       'p99 ms',
@@ -136,6 +137,7 @@ export function browserSection(r: BrowserResult | undefined): string {
     figs.map((f) => [
       size(f),
       `${f.note.n} (${f.notesMissing})`,
+      `${f.composer.n} / ${f.title.n}`,
       fmt(f.note.p50),
       pct(f.note.p95, f.noteP95),
       fmt(f.note.p99),
