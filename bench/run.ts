@@ -62,6 +62,7 @@ async function main() {
     coldLoad: {},
     memory: {},
     storm: {},
+    browser: {},
     pageWeight: [],
     targets: [],
   };
@@ -73,9 +74,12 @@ async function main() {
     cold: r.coldLoad,
     memory: r.memory,
     storm: r.storm,
+    browser: r.browser,
   };
   for (const scenario of SCENARIOS.filter(runs)) {
     for (const k of kinds) {
+      // the browser scenario measures our client (the production build) on our server only
+      if (scenario === 'browser' && (k !== 'ours' || fromSource)) continue;
       step(`${scenario} ${k}`);
       store[scenario][k] = task(scenario, k);
     }
@@ -111,7 +115,7 @@ if (process.env.BENCH_TASK) {
 } else if (process.env.BENCH_LOCKED !== '1') {
   // Build if needed, then hold the build lock shared for the run: nobody rebuilds .next or dist
   // under the servers we start (builds and e2e runs wait; concurrent benches may share it).
-  if (!fromSource) ensureBuild();
+  if (!fromSource) ensureBuild({ client: runs('browser') });
   const r = spawnSync(
     'flock',
     ['-s', BUILD_LOCK, process.execPath, ...process.execArgv, ...process.argv.slice(1)],

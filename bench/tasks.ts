@@ -1,6 +1,7 @@
 // One benchmark task (scenario × server) in a fresh driver process, so no scenario inherits another's
 // heap or garbage: `BENCH_TASK=<scenario>:<server>` runs it and writes its JSON to BENCH_TASK_OUT.
 import fs from 'node:fs';
+import { browserAtSize, type BrowserPlan } from './scenarios/browser';
 import { startTarget, type Kind, type Target } from './lib/servers';
 import { coldLoad } from './scenarios/cold-load';
 import { manyBoards } from './scenarios/many-boards';
@@ -8,7 +9,7 @@ import { memoryPerRoom } from './scenarios/memory';
 import { propagation } from './scenarios/propagation';
 import { reconnectStorm } from './scenarios/storm';
 
-export const SCENARIOS = ['propagation', 'many', 'cold', 'memory', 'storm'] as const;
+export const SCENARIOS = ['propagation', 'many', 'cold', 'memory', 'storm', 'browser'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 const quick = process.env.BENCH_QUICK === '1';
@@ -16,6 +17,10 @@ const quick = process.env.BENCH_QUICK === '1';
 const stormWorkers = Math.min(4, Math.max(1, Number(process.env.BENCH_STORM_WORKERS) || 2));
 // Propagation's clients likewise (1 = all in one process, every timestamp on one clock).
 const propWorkers = Math.min(4, Math.max(1, Number(process.env.BENCH_PROP_WORKERS) || 2));
+// Browser rounds (development: BENCH_BROWSER_ROUNDS=1 for a quick look at every size).
+const browserRounds = Number(process.env.BENCH_BROWSER_ROUNDS) || 0;
+const browserPlan = (p: BrowserPlan): BrowserPlan =>
+  browserRounds > 0 ? { ...p, rounds: browserRounds, bigRounds: Math.min(p.bigRounds, browserRounds) } : p;
 export const plan = quick
   ? {
       propagation: {
@@ -30,6 +35,19 @@ export const plan = quick
       cold: { stories: 50, notes: 500, loads: 5, warmLoads: 3, unloadWaitMs: 300 },
       memoryRooms: 100,
       storm: { clients: 30, stories: 10, notes: 100, workers: 2, timeoutMs: 15_000 },
+      browser: browserPlan({
+        sizes: [
+          [5, 50],
+          [500, 5000],
+        ],
+        rounds: 1,
+        bigRounds: 1,
+        peers: 10,
+        notes: 10,
+        keys: 20,
+        timeoutMs: 120_000,
+        keysTimeoutMs: 60_000,
+      }),
     }
   : {
       propagation: {
@@ -44,6 +62,22 @@ export const plan = quick
       cold: { stories: 500, notes: 5000, loads: 20, warmLoads: 10, unloadWaitMs: 300 },
       memoryRooms: 1000,
       storm: { clients: 200, stories: 50, notes: 500, workers: stormWorkers, timeoutMs: 30_000 },
+      browser: browserPlan({
+        sizes: [
+          [5, 50],
+          [100, 1000],
+          [500, 5000],
+          [2000, 20000],
+        ],
+        rounds: 3,
+        // the current client takes minutes per 2,000/20,000 visit
+        bigRounds: 1,
+        peers: 10,
+        notes: 30,
+        keys: 50,
+        timeoutMs: 120_000,
+        keysTimeoutMs: 60_000,
+      }),
     };
 
 /** Per-scenario env for our server on top of OUR_OVERRIDES (recorded in the output). */
@@ -67,6 +101,8 @@ async function run(scenario: Scenario, t: Target): Promise<unknown> {
       return memoryPerRoom(t, plan.memoryRooms);
     case 'storm':
       return reconnectStorm(t, plan.storm);
+    case 'browser':
+      return browserAtSize(t, plan.browser);
   }
 }
 

@@ -21,12 +21,19 @@ function run(args: string[]): void {
 }
 
 /**
- * The production build, through the shared build lock: the whole build when it is missing;
- * only the server bundle (esbuild, seconds) when `server/` or `lib/` changed since it was made.
+ * The production build, through the shared build lock: the whole build when it is missing, or when
+ * `client` (the browser scenario runs) and `app/`, `components/` or `lib/` changed since `.next` was
+ * built; otherwise only the server bundle (esbuild, seconds) when `server/` or `lib/` changed.
  */
-export function ensureBuild(): void {
+export function ensureBuild({ client = false } = {}): void {
   const out = path.join(root, 'dist', 'server.mjs');
-  if (!fs.existsSync(out) || !fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
+  const buildId = path.join(root, '.next', 'BUILD_ID');
+  if (!fs.existsSync(out) || !fs.existsSync(buildId)) {
+    run(['npm', 'run', 'build']);
+    return;
+  }
+  const ui = ['app', 'components', 'lib'].map((d) => newest(path.join(root, d)));
+  if (client && Math.max(...ui) > fs.statSync(buildId).mtimeMs) {
     run(['npm', 'run', 'build']);
     return;
   }

@@ -1,9 +1,11 @@
+import type { BrowserResult } from '../scenarios/browser';
 import type { ColdLoadResult } from '../scenarios/cold-load';
 import type { ManyBoardsResult } from '../scenarios/many-boards';
 import type { MemoryResult } from '../scenarios/memory';
 import type { PageWeight } from '../scenarios/page-weight';
 import type { PropagationResult } from '../scenarios/propagation';
 import type { StormResult } from '../scenarios/storm';
+import { browserSection } from './browser-report';
 import type { MachineInfo } from './machine';
 import type { Kind } from './servers';
 import { fmt, fmtRatio, ratio, type Summary } from './stats';
@@ -20,6 +22,8 @@ export interface Results {
   coldLoad: Partial<Record<Kind, ColdLoadResult>>;
   memory: Partial<Record<Kind, MemoryResult>>;
   storm: Partial<Record<Kind, StormResult>>;
+  /** our client in Chromium on our server ('ours' only) */
+  browser: Partial<Record<Kind, BrowserResult>>;
   pageWeight: PageWeight[];
   targets: { target: string; measured: string; pass: boolean }[];
 }
@@ -246,6 +250,9 @@ export function renderMarkdown(r: Results): string {
       ['route', 'files', 'raw KiB', 'gzip KiB'],
       r.pageWeight.map((p) => [p.route, p.files, fmt(p.rawKiB, 0), fmt(p.gzipKiB, 0)]),
     ),
+    '',
+    '## 7. Browser at backlog size',
+    browserSection(r.browser?.ours),
     '',
   ].join('\n');
 }

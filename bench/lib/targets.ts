@@ -1,3 +1,4 @@
+import { browserTargets } from './browser-targets';
 import type { Results } from './report';
 import { fmt } from './stats';
 
@@ -51,5 +52,6 @@ export function judgeTargets(r: Results): Results['targets'] {
       pass: board.gzipKiB * 1024 < 250_000,
     });
   }
+  out.push(...browserTargets(r.browser?.ours));
   return out;
 }
