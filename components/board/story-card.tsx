@@ -34,6 +34,10 @@ interface Props {
   itemStyle?: CSSProperties;
   dragging?: boolean;
   onItemKeyDown?: (e: KeyboardEvent<HTMLLIElement>) => void;
+  /** place in a windowed list: 1-based position, the list's length, the virtualizer's row index */
+  posInSet?: number;
+  setSize?: number;
+  dataIndex?: number;
 }
 
 /** A story in the backlog: title, why (or its absence), status, discussion counts, who is there. */
@@ -52,6 +56,9 @@ export function StoryCard({
   itemStyle,
   dragging,
   onItemKeyDown,
+  posInSet,
+  setSize,
+  dataIndex,
 }: Props) {
   const notes = counts?.notes ?? 0;
   const open = counts?.openQuestions ?? 0;
@@ -68,6 +75,9 @@ export function StoryCard({
       ref={itemRef}
       style={itemStyle}
       onKeyDown={onItemKeyDown}
+      aria-posinset={posInSet}
+      aria-setsize={setSize}
+      data-index={dataIndex}
       className={cx('group relative flex items-stretch gap-1', dragging && 'z-10 opacity-80')}
     >
       {handle}
