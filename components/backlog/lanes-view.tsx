@@ -1,6 +1,6 @@
 'use client';
 
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import {
   DndContext,
   closestCorners,
@@ -19,8 +19,10 @@ import { cx } from '@/components/ui/cx';
 import type { CardData } from './card-data';
 import { announcementsFor, measuring, screenReaderInstructions, useBacklogSensors } from './dnd-setup';
 import { SortableStory } from './sortable-story';
-import { refocus, targetIndex } from './use-reorder';
+import { targetIndex } from './use-reorder';
 import { KeepFocus } from './keep-focus';
+import { FocusTarget } from './focus-target';
+import { WindowedList, type Row } from './windowed-list';
 
 interface Props {
   cards: CardData[];
@@ -36,6 +38,8 @@ interface Props {
 }
 
 const laneKey = (lane: Lane) => `lane:${lane.stream ?? NONE}`;
+/** px between cards: a lane's former gap-2 */
+const GAP = 8;
 
 /**
  * The card under the pointer, else the lane under it (an empty lane is a big target whose
@@ -50,10 +54,17 @@ const collision: CollisionDetection = (args) => {
   return closestCorners(args);
 };
 
-/** Stories in lanes by value stream; dragging a card to another lane sets its stream. */
+/**
+ * Stories in lanes by value stream; dragging a card to another lane sets its stream. Each lane is
+ * windowed against the page's scroll, so lanes grow down the page as before and a card can be
+ * carried across them.
+ */
 export function LanesView({ cards, streams, canEdit, move, announce }: Props) {
   const { doc, origin } = useBoard();
   const sensors = useBacklogSensors();
+  const [dragging, setDragging] = useState<string | null>(null);
+  const [focus] = useState(() => new FocusTarget());
+  const openId = cards.find((c) => c.active)?.story.id ?? null;
   const byId = new Map(cards.map((c) => [c.story.id, c]));
   const lanes = lanesFor(
     cards.map((c) => c.story),
@@ -66,6 +77,7 @@ export function LanesView({ cards, streams, canEdit, move, announce }: Props) {
     (id.startsWith('lane:') ? 'No stream' : 'Untitled story');
 
   function dragEnd({ active, over }: DragEndEvent) {
+    setDragging(null);
     if (!over || active.id === over.id) return;
     const from = laneOf(String(active.data.current?.container ?? ''));
     const overContainer = over.data.current?.container;
@@ -95,29 +107,48 @@ export function LanesView({ cards, streams, canEdit, move, announce }: Props) {
     }
   }
 
+  const renderRow = (lane: Lane, id: string, row: Row) => {
+    const card = { ...byId.get(id)!, showStream: false };
+    const i = row.index;
+    return canEdit ? (
+      <SortableStory
+        key={id}
+        card={card}
+        row={row}
+        container={laneKey(lane)}
+        onMove={(kind, control) => {
+          if (kind === 'left' || kind === 'right') moveAcross(lane, id, kind === 'left' ? -1 : 1);
+          else move(lane.stories, id, targetIndex(kind, i, lane.stories.length));
+          focus.ask(id, control);
+        }}
+      />
+    ) : (
+      <StoryCard
+        key={id}
+        {...card}
+        itemRef={row.measureRef}
+        itemStyle={row.style}
+        posInSet={row.posInSet}
+        setSize={row.setSize}
+        dataIndex={i}
+      />
+    );
+  };
+
   const body = (
     <div className="-mx-2 flex gap-3 overflow-x-auto px-2 pb-2" data-testid="lanes">
       {lanes.map((lane) => (
         <LaneColumn key={laneKey(lane)} lane={lane} id={laneKey(lane)} canEdit={canEdit}>
-          {lane.stories.map((s, i) => {
-            const card = { ...byId.get(s.id)!, showStream: false };
-            return canEdit ? (
-              <SortableStory
-                key={s.id}
-                card={card}
-                index={i}
-                count={lane.stories.length}
-                container={laneKey(lane)}
-                onMove={(kind, control) => {
-                  if (kind === 'left' || kind === 'right') moveAcross(lane, s.id, kind === 'left' ? -1 : 1);
-                  else move(lane.stories, s.id, targetIndex(kind, i, lane.stories.length));
-                  refocus(s.id, control);
-                }}
-              />
-            ) : (
-              <StoryCard key={s.id} {...card} />
-            );
-          })}
+          <WindowedList
+            ids={lane.stories.map((s) => s.id)}
+            label={`Stories in ${lane.stream ?? 'No stream'}`}
+            gap={GAP}
+            className="min-h-16"
+            keep={[dragging]}
+            openId={openId}
+            focus={focus}
+            renderRow={(id, row) => renderRow(lane, id, row)}
+          />
         </LaneColumn>
       ))}
     </div>
@@ -128,7 +159,9 @@ export function LanesView({ cards, streams, canEdit, move, announce }: Props) {
       sensors={sensors}
       measuring={measuring}
       collisionDetection={collision}
+      onDragStart={({ active }) => setDragging(String(active.id))}
       onDragEnd={dragEnd}
+      onDragCancel={() => setDragging(null)}
       accessibility={{ announcements: announcementsFor(titleOf), screenReaderInstructions }}
     >
       <KeepFocus>{body}</KeepFocus>
@@ -154,11 +187,6 @@ function LaneColumn({
     data: { container: id },
   });
   const name = lane.stream ?? 'No stream';
-  const list = (
-    <ol className="flex min-h-16 flex-col gap-2" aria-label={`Stories in ${name}`}>
-      {children}
-    </ol>
-  );
   return (
     <section
       ref={setNodeRef}
@@ -179,10 +207,10 @@ function LaneColumn({
       </h3>
       {canEdit ? (
         <SortableContext id={id} items={lane.stories.map((s) => s.id)} strategy={verticalListSortingStrategy}>
-          {list}
+          {children}
         </SortableContext>
       ) : (
-        list
+        children
       )}
     </section>
   );

@@ -1,12 +1,13 @@
 'use client';
 
-import type { KeyboardEvent } from 'react';
+import { useCallback, type KeyboardEvent } from 'react';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { StoryCard } from '@/components/board/story-card';
 import { MoveControls, MoveGlyph } from './move-controls';
 import type { MoveKind } from './use-reorder';
 import type { CardData } from './card-data';
+import type { Row } from './windowed-list';
 
 const KEY_MOVES: Record<string, MoveKind> = {
   ArrowUp: 'up',
@@ -20,14 +21,13 @@ const KEY_MOVES: Record<string, MoveKind> = {
 /** A backlog card that can be dragged (pointer or keyboard via the handle) and moved with buttons/keys. */
 export function SortableStory({
   card,
-  index,
-  count,
+  row,
   container,
   onMove,
 }: {
   card: CardData;
-  index: number;
-  count: number;
+  /** its place in the windowed list (index, length, measuring ref, position) */
+  row: Row;
   /** lane (or list) id, so a drop knows where the story came from */
   container: string;
   onMove: (kind: MoveKind, control: string | null) => void;
@@ -38,6 +38,15 @@ export function SortableStory({
       id: story.id,
       data: { container },
     });
+  const { index, setSize: count, measureRef } = row;
+  // One node for dnd-kit (drop target, drag transform) and the virtualizer (height).
+  const itemRef = useCallback(
+    (el: HTMLLIElement | null) => {
+      setNodeRef(el);
+      measureRef(el);
+    },
+    [setNodeRef, measureRef],
+  );
   function keyDown(e: KeyboardEvent<HTMLLIElement>) {
     // Alt+arrows from anywhere on the card (the link, a move button); plain keys are left to
     // the page's shortcuts and to dnd-kit's keyboard sensor on the handle.
@@ -53,8 +62,11 @@ export function SortableStory({
   return (
     <StoryCard
       {...card}
-      itemRef={setNodeRef}
-      itemStyle={{ transform: CSS.Translate.toString(transform), transition }}
+      itemRef={itemRef}
+      itemStyle={{ ...row.style, transform: CSS.Translate.toString(transform), transition }}
+      posInSet={row.posInSet}
+      setSize={row.setSize}
+      dataIndex={index}
       dragging={isDragging}
       onItemKeyDown={keyDown}
       handle={

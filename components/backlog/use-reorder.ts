@@ -53,13 +53,3 @@ export function useReorder(announce: (message: string) => void) {
     [doc, origin, announce],
   );
 }
-
-/** After a move the card's DOM node may have been re-inserted: put focus back where it was. */
-export function refocus(storyId: string, control: string | null) {
-  requestAnimationFrame(() => {
-    const card = document.querySelector<HTMLElement>(`[data-story-id="${CSS.escape(storyId)}"]`);
-    const button = control ? card?.querySelector<HTMLButtonElement>(`[data-move="${control}"]`) : null;
-    const target = button && !button.disabled ? button : card?.querySelector<HTMLElement>('a');
-    target?.focus();
-  });
-}

@@ -39,6 +39,10 @@ interface Props {
   itemStyle?: CSSProperties;
   dragging?: boolean;
   onItemKeyDown?: (e: KeyboardEvent<HTMLLIElement>) => void;
+  /** place in a windowed list: 1-based position, the list's length, the virtualizer's row index */
+  posInSet?: number;
+  setSize?: number;
+  dataIndex?: number;
 }
 
 /**
@@ -59,6 +63,9 @@ export const StoryCard = memo(function StoryCard({
   itemStyle,
   dragging,
   onItemKeyDown,
+  posInSet,
+  setSize,
+  dataIndex,
 }: Props) {
   const counts = useStoryCounts(useBoard().doc, story.id);
   const notes = counts.notes;
@@ -76,6 +83,9 @@ export const StoryCard = memo(function StoryCard({
       ref={itemRef}
       style={itemStyle}
       onKeyDown={onItemKeyDown}
+      aria-posinset={posInSet}
+      aria-setsize={setSize}
+      data-index={dataIndex}
       className={cx('group relative flex items-stretch gap-1', dragging && 'z-10 opacity-80')}
     >
       {handle}
