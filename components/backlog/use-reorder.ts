@@ -3,8 +3,7 @@
 import { useCallback } from 'react';
 import { BoardOpError, applyRanks, setStoryStream } from '@/lib/board/ops';
 import { planVisibleMove } from '@/lib/board/ordering';
-import { readStories } from '@/lib/board/schema';
-import { liveStories } from '@/lib/board/summary';
+import { BoardDocView } from '@/lib/board/doc-view';
 import type { StoryView } from '@/lib/board/types';
 import { useBoard } from '@/components/board/board-context';
 
@@ -28,7 +27,8 @@ export function useReorder(announce: (message: string) => void) {
   const { doc, origin } = useBoard();
   return useCallback(
     (visible: readonly StoryView[], storyId: string, toIndex: number, stream?: { name: string | null }) => {
-      const full = liveStories(readStories(doc));
+      // The doc view is patched inside each transaction, so this is the order at this very moment.
+      const full = BoardDocView.of(doc).liveStories();
       const moving = full.find((s) => s.id === storyId);
       if (!moving) return;
       const rest = visible.filter((s) => s.id !== storyId);
