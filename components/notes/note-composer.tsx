@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { memo, useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { addNote, BoardOpError } from '@/lib/board/ops';
 import { NOTE_MAX, type NoteKind } from '@/lib/board/types';
 import { Button } from '@/components/ui/button';
@@ -8,7 +8,9 @@ import { useBoard } from '@/components/board/board-context';
 import { KindPicker } from './kind-picker';
 
 /** Adds a note of a chosen kind to the open story. ⌘/Ctrl+Enter posts. */
-export function NoteComposer({ storyId }: { storyId: string }) {
+// Memoised: the open story's panel re-renders on every keystroke in its title; this part
+// depends only on the story id and subscribes to what it shows.
+export const NoteComposer = memo(function NoteComposer({ storyId }: { storyId: string }) {
   const { doc, me, signalTyping, origin } = useBoard();
   const id = useId();
   const [kind, setKind] = useState<NoteKind>('question');
@@ -66,4 +68,4 @@ export function NoteComposer({ storyId }: { storyId: string }) {
       )}
     </form>
   );
-}
+});

@@ -1,12 +1,14 @@
 'use client';
 
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useAuthorNames, useThreads } from '@/lib/board/hooks';
 import { useBoard } from '@/components/board/board-context';
 import { NoteThread } from './note-thread';
 
 /** The discussion on a story, oldest first so it reads like the conversation it was. */
-export function NoteList({ storyId }: { storyId: string }) {
+// Memoised: the open story's panel re-renders on every keystroke in its title; this part
+// depends only on the story id and subscribes to what it shows.
+export const NoteList = memo(function NoteList({ storyId }: { storyId: string }) {
   const { doc, me } = useBoard();
   const threads = useThreads(doc, storyId);
   const authors = useAuthorNames(doc);
@@ -21,4 +23,4 @@ export function NoteList({ storyId }: { storyId: string }) {
       ))}
     </ul>
   );
-}
+});

@@ -1,6 +1,6 @@
 'use client';
 
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useStory, useStoryNotes } from '@/lib/board/hooks';
 import { buildDraft } from '@/lib/promote/draft';
 import { ensureDraft } from '@/lib/promote/draft-doc';
@@ -18,7 +18,9 @@ import { useDraft } from './use-draft';
  * The one path from discussion to formal story, in the story panel:
  * Promote (owner) → a draft in the doc, co-edited live → Publish (warnings + confirm) → Formal vN.
  */
-export function PromoteSection({ storyId }: { storyId: string }) {
+// Memoised: the open story's panel re-renders on every keystroke in its title; this part
+// depends only on the story id and subscribes to what it shows.
+export const PromoteSection = memo(function PromoteSection({ storyId }: { storyId: string }) {
   const { doc, boardId, isOwner, me } = useBoard();
   const key = useLinkKey();
   const story = useStory(doc, storyId);
@@ -107,4 +109,4 @@ export function PromoteSection({ storyId }: { storyId: string }) {
       )}
     </section>
   );
-}
+});

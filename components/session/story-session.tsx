@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { SCALE_IDS, SCALE_LABELS, type ScaleId } from '@/lib/session/scales';
 import { useBoard } from '@/components/board/board-context';
 import { Button } from '@/components/ui/button';
@@ -11,7 +11,9 @@ import { useSessionContext } from './session-context';
 import { VoteCards } from './vote-cards';
 
 /** The session on the open story: focus it, run an estimation round, vote, see the spread. */
-export function StorySession({ storyId }: { storyId: string }) {
+// Memoised: the open story's panel re-renders on every keystroke in its title; this part
+// depends only on the story id and subscribes to what it shows.
+export const StorySession = memo(function StorySession({ storyId }: { storyId: string }) {
   const { isOwner, canEdit, me } = useBoard();
   const session = useSessionContext();
   const [scale, setScale] = useState<ScaleId>('fibonacci');
@@ -74,4 +76,4 @@ export function StorySession({ storyId }: { storyId: string }) {
       )}
     </section>
   );
-}
+});
