@@ -25,7 +25,7 @@ test('PO promotes; PO and a developer co-edit the draft live; PO publishes; the 
   const devDraft = devPanel.getByRole('region', { name: 'Formal story' });
   const devNarrative = devDraft.getByLabel('Narrative');
   await expect(devNarrative).toHaveValue(
-    'As a user, I want export to CSV, so that POs save an hour a sprint.',
+    'As a user, I want to export to CSV, so that POs save an hour a sprint.',
   );
   await expect(devDraft.getByRole('textbox', { name: 'Criterion 1', exact: true })).toHaveValue(
     'Opens in Excel',
@@ -40,7 +40,7 @@ test('PO promotes; PO and a developer co-edit the draft live; PO publishes; the 
 
   // The PO sees both edits live, adds a criterion of their own and moves it to the top by keyboard.
   await expect(poDraft.getByLabel('Narrative')).toHaveValue(
-    'As a user, I want export to CSV, so that POs save an hour a sprint. Also for Numbers.',
+    'As a user, I want to export to CSV, so that POs save an hour a sprint. Also for Numbers.',
   );
   await expect(poDraft.getByRole('textbox', { name: 'Criterion 2', exact: true })).toHaveValue(
     'UTF-8 with BOM',
@@ -90,7 +90,7 @@ test('PO promotes; PO and a developer co-edit the draft live; PO publishes; the 
   await expect(dev.page).toHaveURL(/\/stories\/[^/#]+#k=/);
   await expect(dev.page.getByRole('heading', { level: 1 })).toHaveText('Export to CSV');
   await expect(dev.page.getByTestId('latest-narrative')).toHaveText(
-    'As a user, I want export to CSV, so that POs save an hour a sprint. Also for Numbers.',
+    'As a user, I want to export to CSV, so that POs save an hour a sprint. Also for Numbers.',
   );
   const v1 = dev.page.getByTestId('version').filter({ hasText: 'Version 1' });
   await expect(v1.getByRole('list').first().getByRole('listitem')).toHaveText([

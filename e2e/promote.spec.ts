@@ -20,7 +20,7 @@ test('PO publishes a discussed story (confirming its open question); everyone se
   const formal = panel.getByRole('region', { name: 'Formal story' });
   await formal.getByRole('button', { name: 'Promote' }).click();
   await expect(formal.getByLabel('Narrative')).toHaveValue(
-    'As a user, I want pay with Apple Pay, so that fewer drop-offs at checkout.',
+    'As a user, I want to pay with Apple Pay, so that fewer drop-offs at checkout.',
   );
   await expect(formal.getByTestId('draft-warnings')).toContainText('Open question: Do we need a new PSP?');
   await formal.getByRole('button', { name: 'Publish', exact: true }).click();
@@ -51,7 +51,7 @@ test('PO publishes a discussed story (confirming its open question); everyone se
   expect(rows[1]).toEqual([
     'Pay with Apple Pay',
     'Story',
-    'As a user, I want pay with Apple Pay, so that fewer drop-offs at checkout.',
+    'As a user, I want to pay with Apple Pay, so that fewer drop-offs at checkout.',
     '* Works on Safari and iOS, "quoted", with commas',
     '',
     'criterion question',

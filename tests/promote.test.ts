@@ -80,7 +80,7 @@ describe('publishing formal stories', () => {
     const v1 = (await (await call(`/stories/${id}/versions/1`, b.view)).json()) as FormalStoryVersion;
     expect(v1).toMatchObject({
       version: 1,
-      narrative: 'As a user, I want export the backlog to CSV, so that POs save an hour each sprint.',
+      narrative: 'As a user, I want to export the backlog to CSV, so that POs save an hour each sprint.',
       criteria: ['Header matches Jira'],
       decisions: ['Comma, RFC 4180'],
       openQuestions: [],

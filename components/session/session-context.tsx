@@ -9,6 +9,8 @@ export interface SessionContextValue {
   state: SessionState | null;
   offset: number;
   connected: boolean;
+  /** what the dock says about the connection (null while connected) */
+  statusText: string | null;
   follow: boolean;
   setFollow: (on: boolean) => void;
   /** sends an event; a refusal is reported to the person, never thrown */

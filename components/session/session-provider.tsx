@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react
 import type { ClientEvent, Payload } from '@/lib/realtime/events';
 import { useBoard } from '@/components/board/board-context';
 import { ClosedScreen } from '@/components/board/closed-screen';
+import { sessionStatusText } from '@/lib/realtime/session-status';
 import { SessionContextProvider, type SessionContextValue } from './session-context';
 import { useSession } from './use-session';
 
@@ -52,6 +53,7 @@ export function SessionProvider({ boardKey, children }: { boardKey: string | nul
       state: snap.state,
       offset: snap.offset,
       connected: snap.connected,
+      statusText: sessionStatusText(snap),
       follow,
       setFollow,
       error,

@@ -2,9 +2,9 @@
 
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { SessionUser } from '@/lib/realtime/events';
-import { SessionClient, type SessionSnapshot } from '@/lib/realtime/session-client';
+import { INITIAL_SESSION_SNAPSHOT, SessionClient, type SessionSnapshot } from '@/lib/realtime/session-client';
 
-const NONE: SessionSnapshot = { state: null, offset: 0, connected: false, closed: null };
+const NONE: SessionSnapshot = INITIAL_SESSION_SNAPSHOT;
 const noop = () => () => undefined;
 
 /** One session connection per (board, key, user) while mounted; torn down on unmount. */

@@ -48,33 +48,71 @@ describe('narrative', () => {
       'Export to CSV',
       'POs save an hour.',
       'Product Owner',
-      'As a Product Owner, I want export to CSV, so that POs save an hour.',
+      'As a Product Owner, I want to export to CSV, so that POs save an hour.',
     ],
     [
       'no persona',
       'Export to CSV',
       'we save time',
       null,
-      'As a user, I want export to CSV, so that we save time.',
+      'As a user, I want to export to CSV, so that we save time.',
     ],
-    ['no why', 'Export to CSV', '   ', 'Analyst', 'As an Analyst, I want export to CSV.'],
+    ['no why', 'Export to CSV', '   ', 'Analyst', 'As an Analyst, I want to export to CSV.'],
     [
       'odd whitespace',
       '  Export \n\n to   CSV!! ',
       '\tfaster\n reviews ',
       'user',
-      'As a user, I want export to CSV, so that faster reviews.',
+      'As a user, I want to export to CSV, so that faster reviews.',
     ],
     ['empty title', '', '', null, 'As a user, I want this story.'],
   ])('%s', (_n, title, why, persona, expected) => {
     expect(narrativeFor(title, why, persona)).toBe(expected);
+  });
+
+  // "I want" + title must read as English whatever shape the title has.
+  it.each([
+    // imperative titles get "to"
+    ['Reorder a past delivery', 'I want to reorder a past delivery'],
+    ['Pay with Apple Pay', 'I want to pay with Apple Pay'],
+    ['Export', 'I want to export'],
+    ['Search by tag', 'I want to search by tag'],
+    ['Log in with Google', 'I want to log in with Google'],
+    ['Be notified when a story is promoted', 'I want to be notified when a story is promoted'],
+    ['Quickly find a story', 'I want to quickly find a story'],
+    ["Don't lose a draft", 'I want not to lose a draft'],
+    ['Able to undo a delete', 'I want to be able to undo a delete'],
+    // already an infinitive or an "I want" clause: no second "to"
+    ['To reorder a past delivery', 'I want to reorder a past delivery'],
+    ['to export', 'I want to export'],
+    ['I want to pay by card', 'I want to pay by card'],
+    // noun phrases stay as they are
+    ['Dark mode', 'I want dark mode'],
+    ['A CSV export', 'I want a CSV export'],
+    ['CSV export', 'I want CSV export'],
+    ['Sorting by date', 'I want sorting by date'],
+    ['Order history page', 'I want order history page'],
+    ['Search results page', 'I want search results page'],
+    ['Exports in PDF', 'I want exports in PDF'],
+  ])('%j → "%s"', (title, want) => {
+    expect(narrativeFor(title, '', null)).toBe(`As a user, ${want}.`);
+  });
+
+  it('keeps a title that is already a story sentence, adding the why only if it has none', () => {
+    expect(narrativeFor('As a shopper, I want to pay by card', 'I finish checkout', 'PO')).toBe(
+      'As a shopper, I want to pay by card, so that I finish checkout.',
+    );
+    expect(
+      narrativeFor('As an admin I want to see the audit log so that I can trace changes.', 'x', null),
+    ).toBe('As an admin I want to see the audit log so that I can trace changes.');
+    expect(narrativeFor('As a PO, I want a CSV export', '', null)).toBe('As a PO, I want a CSV export.');
   });
 });
 
 describe('buildDraft', () => {
   it('handles a story with no discussion', () => {
     expect(buildDraft(story({ why: '' }), [])).toEqual({
-      narrative: 'As a user, I want export the backlog to CSV.',
+      narrative: 'As a user, I want to export the backlog to CSV.',
       criteria: [],
       decisions: [],
       estimate: null,

@@ -1,5 +1,10 @@
 import type { NoteView, StoryView } from '../board/types';
 import type { DiscussionNote } from './types';
+import { narrativeFor } from './narrative';
+import { tidy } from './text';
+
+export { article, narrativeFor } from './narrative';
+export { DRAFT_TEXT_MAX, tidy } from './text';
 
 /**
  * Builds a promotion draft from a shell story and its discussion. Pure: the UI uses it to pre-fill
@@ -13,30 +18,6 @@ export interface Draft {
   /** unresolved questions: publishing with them needs an explicit confirm */
   openQuestions: string[];
   whyMissing: boolean;
-}
-
-export const DRAFT_TEXT_MAX = 4000;
-
-/** Collapses whitespace (newlines included) and trims; clips very long text. */
-export function tidy(text: string, max = DRAFT_TEXT_MAX): string {
-  const t = text.replace(/\s+/g, ' ').trim();
-  return t.length > max ? `${t.slice(0, max - 1).trimEnd()}…` : t;
-}
-
-const stripEnd = (t: string) => t.replace(/[\s.!;,:]+$/u, '');
-const lowerFirst = (t: string) => (/^[A-Z][a-z]/.test(t) ? t[0]!.toLowerCase() + t.slice(1) : t);
-
-export function article(word: string): 'a' | 'an' {
-  return /^[aeiou]/i.test(word) && !/^(uni|use|eu|one)/i.test(word) ? 'an' : 'a';
-}
-
-/** "As a {persona}, I want {title}, so that {why}." — with sensible wording when parts are missing. */
-export function narrativeFor(title: string, why: string, persona: string | null): string {
-  const who = tidy(persona ?? '') || 'user';
-  const want = lowerFirst(stripEnd(tidy(title))) || 'this story';
-  const because = lowerFirst(stripEnd(tidy(why)));
-  const head = `As ${article(who)} ${who}, I want ${want}`;
-  return because ? `${head}, so that ${because}.` : `${head}.`;
 }
 
 const byTime = (a: NoteView, b: NoteView) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1);

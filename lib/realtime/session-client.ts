@@ -18,6 +18,10 @@ export interface SessionSnapshot {
   /** server clock minus local clock, measured when the last state arrived */
   offset: number;
   connected: boolean;
+  /** connected at least once: a later disconnect is a drop, and retrying is reconnecting */
+  everConnected: boolean;
+  /** an attempt to connect failed at least once (before a first connection, too) */
+  failedOnce: boolean;
   closed: { reason: SessionGone; detail: string } | null;
 }
 
@@ -27,6 +31,15 @@ export interface SessionClientOptions {
   key: string;
   user: SessionUser;
 }
+
+export const INITIAL_SESSION_SNAPSHOT: SessionSnapshot = {
+  state: null,
+  offset: 0,
+  connected: false,
+  everConnected: false,
+  failedOnce: false,
+  closed: null,
+};
 
 const RESTARTING = 'Server restarting';
 const CALL_TIMEOUT_MS = 8_000;
@@ -45,7 +58,7 @@ function goneFor(reason: string): SessionGone {
  */
 export class SessionClient {
   private socket: Socket<ServerToClientEvents, ClientToServerEvents>;
-  private snap: SessionSnapshot = { state: null, offset: 0, connected: false, closed: null };
+  private snap: SessionSnapshot = { ...INITIAL_SESSION_SNAPSHOT };
   private listeners = new Set<() => void>();
   private reactionListeners = new Set<(r: ReactionEvent) => void>();
   private restartTimer: ReturnType<typeof setTimeout> | null = null;
@@ -56,7 +69,7 @@ export class SessionClient {
       transports: ['websocket'],
       auth: { boardId, key, user },
     });
-    this.socket.on('connect', () => this.set({ connected: true }));
+    this.socket.on('connect', () => this.set({ connected: true, everConnected: true }));
     this.socket.on('disconnect', (reason) => {
       this.set({ connected: false });
       // A server-side disconnect is not retried by socket.io; a restart is, by us, unless closed.
@@ -67,6 +80,7 @@ export class SessionClient {
       if (code === 'unauthorized' || code === 'forbidden') this.close('bad-key', err.message);
       else if (code === 'not_found') this.close('not-found', err.message);
       // anything else (network, unavailable): socket.io keeps retrying with backoff
+      else if (!this.snap.failedOnce) this.set({ failedOnce: true });
     });
     this.socket.on('session:state', (state) => {
       this.set({ state, offset: state.serverNow - Date.now() });
