@@ -50,10 +50,13 @@ export async function browserAtSize(t: Target, plan: BrowserPlan): Promise<Brows
   const started = performance.now();
   const seeded = new Map<number, { board: Board; storyIds: string[] }>();
   const seedErrors: string[] = [];
-  for (const [stories, notes] of plan.sizes) {
+  // Every board first: building a big board blocks this process for seconds, long enough for the
+  // server to close fetch's idle keep-alive socket under the next request ("fetch failed").
+  const boards = await Promise.all(plan.sizes.map(([s, n]) => t.newBoard(`Bench ${s}/${n}`)));
+  for (const [i, [stories, notes]] of plan.sizes.entries()) {
     try {
       const big = bigBoard(stories, notes);
-      const board = await t.newBoard(`Bench ${stories}/${notes}`);
+      const board = boards[i]!;
       await uploadBoard(t, board, big, notes);
       const doc = new Y.Doc();
       Y.applyUpdate(doc, big.update);
