@@ -19,8 +19,13 @@ const stormWorkers = Math.min(4, Math.max(1, Number(process.env.BENCH_STORM_WORK
 const propWorkers = Math.min(4, Math.max(1, Number(process.env.BENCH_PROP_WORKERS) || 2));
 // Browser rounds (development: BENCH_BROWSER_ROUNDS=1 for a quick look at every size).
 const browserRounds = Number(process.env.BENCH_BROWSER_ROUNDS) || 0;
-const browserPlan = (p: BrowserPlan): BrowserPlan =>
-  browserRounds > 0 ? { ...p, rounds: browserRounds, bigRounds: Math.min(p.bigRounds, browserRounds) } : p;
+// BENCH_BROWSER_SIZES=5,2000: only the boards of these story counts (keep 5 for the ratios).
+const browserSizes = process.env.BENCH_BROWSER_SIZES?.split(',').map(Number);
+const browserPlan = (p: BrowserPlan): BrowserPlan => ({
+  ...p,
+  sizes: browserSizes ? p.sizes.filter(([s]) => browserSizes.includes(s)) : p.sizes,
+  ...(browserRounds > 0 ? { rounds: browserRounds, bigRounds: Math.min(p.bigRounds, browserRounds) } : {}),
+});
 export const plan = quick
   ? {
       propagation: {

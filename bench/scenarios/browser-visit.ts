@@ -2,7 +2,15 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Board, Target } from '../lib/servers';
 import { sleep } from '../lib/stats';
 import { PROBE_SCRIPT } from './browser-probe';
-import { createLateStory, joinPeers, leave, startCoTyping, startTyping, writeNotes } from './browser-peers';
+import {
+  createLateStory,
+  joinPeers,
+  type Peer,
+  leave,
+  startCoTyping,
+  startTyping,
+  writeNotes,
+} from './browser-peers';
 
 /** One visit's figures; a step that failed leaves its figures null and names itself in `errors`. */
 export interface BrowserVisit {
@@ -146,8 +154,12 @@ export async function visitBoard(
   const link = `http://127.0.0.1:${target.port}/b/${board.room}#k=${board.key}`;
   const stops: (() => void)[] = [];
   let context: BrowserContext | null = null;
-  const peers = await joinPeers(target, board, plan.peers, size.storyIds, 60_000);
+  // the phase under way, for errors thrown outside a named step (a crashed page, a closed target)
+  let phase = 'peers join';
+  let crashed = false;
+  let peers: Peer[] = [];
   try {
+    peers = await joinPeers(target, board, plan.peers, size.storyIds, 60_000);
     // A distinctive word no seeded title, why or note contains, so the search narrows to this story.
     const word = WORDS[(size.round - 1) % WORDS.length]!;
     const title = `Late story ${word} marigold`;
@@ -156,20 +168,25 @@ export async function visitBoard(
 
     context = await newVisitor(browser);
     const page = await context.newPage();
+    page.on('crash', () => (crashed = true));
+    phase = 'cold load';
     const c: Ctx = { page, label, timeoutMs: plan.timeoutMs };
     const cold = await load(c, link, 'cold load');
     v.firstStoryMs = cold.first;
     v.connectedMs = cold.connected;
 
+    phase = 'JS heap';
     const cdp = await context.newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
     v.heapMiB = (await cdp.send('Runtime.getHeapUsage')).usedSize / 2 ** 20;
     await cdp.detach();
 
+    phase = 'scroll to the end';
     await page.evaluate(`window.__bench.scrollToEnd(${JSON.stringify(word)})`);
     v.scrollMs = await waitValue<number>(c, 'scroll to the end: late story card', 'window.__bench.elapsed()');
     await page.evaluate('window.__bench.unwatch(); window.__bench.scrollToTop()');
 
+    phase = 'search';
     const search = page.getByLabel('Search stories');
     await stepDo(c, 'focus search', () => search.click({ timeout: plan.timeoutMs }));
     await page.evaluate(`window.__bench.watch(${JSON.stringify(word)}, true)`);
@@ -191,6 +208,7 @@ export async function visitBoard(
         .waitFor({ state: 'visible', timeout: plan.timeoutMs });
     });
 
+    phase = 'notes';
     stops.push(startTyping(peers[0]!, storyId));
     await page.evaluate('window.__bench.watchNotes()');
     const sent = await writeNotes(peers[1]!, storyId, plan.notes, size.round.toString(36));
@@ -214,6 +232,7 @@ export async function visitBoard(
     // The keystrokes are timed with the co-typist below only (a steady typist's presence stays put).
     for (const s of stops.splice(0)) s();
 
+    phase = 'composer keystrokes';
     await stepDo(c, 'focus note composer', () =>
       panel.getByLabel('Add a note').click({ timeout: plan.timeoutMs }),
     );
@@ -221,6 +240,7 @@ export async function visitBoard(
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.press('Backspace');
 
+    phase = 'title keystrokes';
     stops.push(startCoTyping(peers[2]!, storyId, 300));
     await stepDo(c, 'focus story title', async () => {
       await panel.getByLabel('Story title').click({ timeout: plan.timeoutMs });
@@ -230,13 +250,17 @@ export async function visitBoard(
     for (const s of stops.splice(0)) s();
 
     // The same person comes back: this context holds the board's IndexedDB copy.
+    phase = 'repeat visit';
     await page.close();
     const again = await context.newPage();
+    again.on('crash', () => (crashed = true));
     const warm = await load({ ...c, page: again }, link, 'repeat visit');
     v.repeatFirstStoryMs = warm.first;
     v.repeatConnectedMs = warm.connected;
   } catch (err) {
-    v.errors.push((err as Error).message);
+    const msg = (err as Error).message.split('\n')[0]!;
+    const where = msg.startsWith(label) ? msg : `${label}: ${phase}: ${msg}`;
+    v.errors.push(crashed ? `${where} (the page crashed)` : where);
   } finally {
     for (const s of stops) s();
     await context?.close().catch(() => undefined);
