@@ -3,7 +3,8 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { openBoard, storyCard } from './helpers';
 import { BoardConnection } from '../lib/realtime/sync-client';
-import { addNote, createStory } from '../lib/board/ops';
+import { addNote, applyRanks, createStory } from '../lib/board/ops';
+import { planMove } from '../lib/board/ordering';
 import { readStories } from '../lib/board/schema';
 import { liveStories } from '../lib/board/summary';
 
@@ -89,6 +90,37 @@ test('a 500-story board opens windowed, scrolls to its end, finds a late story, 
     expect(await cards(page).count()).toBeLessThan(60);
     await expect(storyCard(page, 'Story 001')).toHaveCount(0);
 
+    // Halfway down, the collaborator moves three stories from far above to the end: the card the
+    // person was looking at stays where it was on screen (the list keeps their place).
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
+    // The first card wholly on screen, once the window has settled after the jump.
+    const firstOnScreen = () =>
+      cards(page).evaluateAll((els) => {
+        const el = els.find((e) => e.getBoundingClientRect().top >= 0);
+        return el
+          ? ([el.getAttribute('data-story-id')!, Number(el.getAttribute('aria-posinset'))] as const)
+          : null;
+      });
+    await expect.poll(async () => (await firstOnScreen())?.[1] ?? 0).toBeGreaterThan(100);
+    const [seenId, seenAt] = (await firstOnScreen())!;
+    const watched = page.locator(`[data-story-id="${seenId}"]`);
+    const yBefore = (await watched.boundingBox())!.y;
+    client.doc.transact(() => {
+      for (const n of [0, 1, 2]) {
+        const sorted = liveStories(readStories(client.doc));
+        applyRanks(
+          client.doc,
+          planMove(
+            sorted,
+            sorted.find((s) => s.id === ids[n])!,
+            sorted.length,
+          ),
+        );
+      }
+    });
+    await expect(watched).toHaveAttribute('aria-posinset', `${seenAt - 3}`);
+    expect(Math.abs((await watched.boundingBox())!.y - yBefore)).toBeLessThan(4);
+
     // Search finds a late story; the filtered list is one long.
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.getByLabel('Search stories').fill('refund ledger');
@@ -139,6 +171,19 @@ test('keyboard moves in the windowed list: Alt+End takes the first card to the e
     await expect(first).toBeInViewport();
     await expect(first.getByRole('link')).toBeFocused();
     await expect(order(page).first()).toHaveText('Story 001');
+
+    // The lanes view is windowed too: all 500 are in the No stream lane, few of them rendered.
+    await page.getByRole('radio', { name: 'Lanes' }).click();
+    const lane = page.getByRole('region', { name: 'No stream lane' });
+    await expect(lane.getByTestId('story-card').first()).toHaveAttribute('aria-setsize', `${COUNT}`);
+    expect(await lane.getByTestId('story-card').count()).toBeLessThan(60);
+    const inLane = lane.locator(`[data-story-id="${ids[1]}"]`);
+    await inLane.getByRole('link').focus();
+    await page.keyboard.press('Alt+End');
+    await expect.poll(() => serverOrder().at(-1)).toBe('Story 002');
+    await expect(inLane).toHaveAttribute('aria-posinset', `${COUNT}`);
+    await expect(inLane).toBeInViewport();
+    await expect(inLane.getByRole('link')).toBeFocused();
   } finally {
     client.destroy();
   }
