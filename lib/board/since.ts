@@ -44,7 +44,8 @@ export interface SinceDiff {
   summary: SinceSummary;
 }
 
-const live = <T extends { deletedAt: number | null }>(xs: readonly T[]) => xs.filter((x) => x.deletedAt === null);
+const live = <T extends { deletedAt: number | null }>(xs: readonly T[]) =>
+  xs.filter((x) => x.deletedAt === null);
 
 export function snapshotOf(stories: readonly StoryView[], notes: readonly NoteView[]): Snapshot {
   const out: Snapshot = { v: 1, stories: {}, notes: [] };
