@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS } from './e2e/chromium';
 
 // Run through `node scripts/e2e.mjs`, which builds, starts the real server and sets these.
 const baseURL = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3000';
@@ -22,16 +23,8 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath,
-      // Chromium stalls on this closed network without these (docs: ARCHITECTURE.md, Machines).
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-        '--no-first-run',
-      ],
+      // Chromium stalls on this closed network without these (docs/architecture.md, Machines).
+      args: CHROMIUM_ARGS,
     },
   },
   projects: [{ name: 'chromium' }],

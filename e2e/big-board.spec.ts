@@ -1,7 +1,7 @@
 import WebSocket from 'ws';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { openBoard, storyCard } from './helpers';
+import { dragStep as step, openBoard, storyCard } from './helpers';
 import { BoardConnection } from '../lib/realtime/sync-client';
 import { addNote, applyRanks, createStory } from '../lib/board/ops';
 import { planMove } from '../lib/board/ordering';
@@ -48,18 +48,6 @@ const order = (page: Page) => cards(page).locator('h3');
 /** Each rendered card's aria-posinset, in DOM order. */
 const positions = (page: Page) =>
   cards(page).evaluateAll((els) => els.map((el) => Number(el.getAttribute('aria-posinset'))));
-
-/** One arrow step of a keyboard drag, pressed again if dnd-kit did not hear it (see reorder.spec.ts). */
-async function step(page: Page, key: string, heard: string) {
-  const live = page.locator('[id^="DndLiveRegion"]');
-  const before = await live.textContent();
-  await page.keyboard.press(key);
-  let tries = 0;
-  await expect(async () => {
-    if (tries++ > 0 && (await live.textContent()) === before) await page.keyboard.press(key);
-    await expect(live).toHaveText(heard, { timeout: 1000 });
-  }).toPass({ timeout: 10_000 });
-}
 
 test('a 500-story board opens windowed, scrolls to its end, finds a late story, shows a collaborator’s note', async ({
   po,

@@ -37,3 +37,19 @@ export async function postNote(page: Page, text: string, kind = 'Question') {
   await panel.getByRole('button', { name: 'Post note' }).click();
   await expect(panel.getByTestId('note').filter({ hasText: text })).toBeVisible();
 }
+
+/**
+ * One arrow step of a keyboard drag, heard in the live region. dnd-kit starts listening for arrows a
+ * timer tick after the pick-up (and may scroll first near the edge of the viewport), so a step that
+ * changed nothing after a second is pressed again — what a person who heard nothing would do.
+ */
+export async function dragStep(page: Page, key: string, heard: string) {
+  const live = page.locator('[id^="DndLiveRegion"]');
+  const before = await live.textContent();
+  await page.keyboard.press(key);
+  let tries = 0;
+  await expect(async () => {
+    if (tries++ > 0 && (await live.textContent()) === before) await page.keyboard.press(key);
+    await expect(live).toHaveText(heard, { timeout: 1000 });
+  }).toPass({ timeout: 10_000 });
+}

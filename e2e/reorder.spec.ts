@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { addStory, openBoard, openStory, storyCard } from './helpers';
+import { addStory, dragStep as step, openBoard, openStory, storyCard } from './helpers';
 
 const order = (page: Page) => page.getByTestId('story-card').locator('h3');
 
@@ -24,22 +24,6 @@ async function drag(page: Page, from: string, onto: string, where: 'above' | 'be
   await pickUp(page, from);
   await carryOver(page, onto, where);
   await page.mouse.up();
-}
-
-/**
- * One arrow step of a keyboard drag, heard in the live region. dnd-kit starts listening for arrows a
- * timer tick after the pick-up (and may scroll first near the edge of the viewport), so a step that
- * changed nothing after a second is pressed again — what a person who heard nothing would do.
- */
-async function step(page: Page, key: string, heard: string) {
-  const live = page.locator('[id^="DndLiveRegion"]');
-  const before = await live.textContent();
-  await page.keyboard.press(key);
-  let tries = 0;
-  await expect(async () => {
-    if (tries++ > 0 && (await live.textContent()) === before) await page.keyboard.press(key);
-    await expect(live).toHaveText(heard, { timeout: 1000 });
-  }).toPass({ timeout: 10_000 });
 }
 
 test('drag, buttons and keys reorder the backlog; the other person sees every move', async ({

@@ -4,6 +4,7 @@ import { roots } from '../../lib/board/schema';
 import { bigBoard, uploadBoard } from '../lib/big-board';
 import type { Board, Target } from '../lib/servers';
 import { visitBoard, type BrowserVisit, type VisitPlan } from './browser-visit';
+import { CHROMIUM_ARGS } from '../../e2e/chromium';
 
 export interface BrowserPlan extends VisitPlan {
   /** [stories, notes] */
@@ -27,16 +28,8 @@ export interface BrowserResult {
   durationS: number;
 }
 
-// The launch options of the e2e suite: Chromium stalls on this closed network without them.
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
+// The launch options of the e2e suite (Chromium stalls on this closed network without them).
+const ARGS = CHROMIUM_ARGS;
 
 const launch = () =>
   chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ARGS });
