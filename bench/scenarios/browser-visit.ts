@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Board, Target } from '../lib/servers';
 import { sleep } from '../lib/stats';
@@ -246,7 +247,20 @@ export async function visitBoard(
       await panel.getByLabel('Story title').click({ timeout: plan.timeoutMs });
       await page.keyboard.press('End');
     });
+    // BENCH_BROWSER_PROFILE=1: a CPU profile of the page while the title is typed, for DevTools.
+    const profiler = process.env.BENCH_BROWSER_PROFILE === '1' ? await context.newCDPSession(page) : null;
+    if (profiler) {
+      await profiler.send('Profiler.enable');
+      await profiler.send('Profiler.start');
+    }
     v.titleKeyMs = await keystrokes(c, plan.keys, plan.keysTimeoutMs);
+    if (profiler) {
+      const { profile } = await profiler.send('Profiler.stop');
+      const out = `bench/results/profile-title-${size.stories}-r${size.round}.cpuprofile`;
+      fs.writeFileSync(out, JSON.stringify(profile));
+      console.error(`bench: wrote ${out}`);
+      await profiler.detach();
+    }
     for (const s of stops.splice(0)) s();
 
     // The same person comes back: this context holds the board's IndexedDB copy.
