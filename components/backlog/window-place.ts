@@ -4,8 +4,10 @@ import { useCallback, useEffect, useLayoutEffect, useState, type RefObject } fro
 
 /**
  * Where a list starts on the page (the page scrolls as a whole, so the window virtualizer needs
- * the list's offset as its scrollMargin). Re-read after every commit and whenever the page's size
- * changes, because panels, forms and bars above the list open and close.
+ * the list's offset as its scrollMargin). Read once on mount, then whenever the page's size changes
+ * (panels, forms and bars above the list opening and closing change it) — not after every commit:
+ * reading a position right after React's DOM writes forces a layout, and a title keystroke in the
+ * open story commits the list each time (the profile of that step showed it as the top JS cost).
  */
 export function useListTop(ref: RefObject<HTMLElement | null>): number {
   const [top, setTop] = useState(0);
@@ -15,7 +17,7 @@ export function useListTop(ref: RefObject<HTMLElement | null>): number {
     const t = Math.round(el.getBoundingClientRect().top + window.scrollY);
     setTop((prev) => (prev === t ? prev : t));
   }, [ref]);
-  useLayoutEffect(measure);
+  useLayoutEffect(measure, [measure]);
   useEffect(() => {
     const observer = new ResizeObserver(measure);
     observer.observe(document.body);
