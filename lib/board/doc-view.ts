@@ -1,5 +1,4 @@
 import * as Y from 'yjs';
-import { compareRank } from './ordering';
 import {
   isEntityMap,
   noteAuthor,
@@ -13,7 +12,7 @@ import {
   roots,
   type EntityMap,
 } from './schema';
-import type { NoteThread, StoryCounts } from './summary';
+import { countsByStory, liveStories, threadsFor, type NoteThread, type StoryCounts } from './summary';
 import type { BoardMetaView, MetricView, NoteView, PersonaView, StoryView } from './types';
 import { sameList, sameMetaView, sameNote, sameStory } from './view-equality';
 
@@ -258,7 +257,7 @@ export class BoardDocView {
   /** Live (not deleted) stories in backlog order. */
   liveStories(): readonly StoryView[] {
     if (!this.liveList) {
-      this.liveList = [...this.stories().values()].filter((s) => s.deletedAt === null).sort(compareRank);
+      this.liveList = liveStories([...this.stories().values()]);
     }
     return this.liveList;
   }
@@ -289,27 +288,14 @@ export class BoardDocView {
   threads(storyId: string): readonly NoteThread[] {
     let out = this.threadsOfStory.get(storyId);
     if (!out) {
-      const mine = this.notesOf(storyId).filter((n) => n.deletedAt === null);
-      if (mine.length === 0) out = NO_THREADS;
-      else {
-        const ids = new Set(mine.map((n) => n.id));
-        const replies = new Map<string, NoteView[]>();
-        const top: NoteView[] = [];
-        for (const n of mine) {
-          if (n.parentId && ids.has(n.parentId)) {
-            const list = replies.get(n.parentId) ?? [];
-            list.push(n);
-            replies.set(n.parentId, list);
-          } else top.push(n);
-        }
-        const prev = this.previousThreads.get(storyId);
-        out = top.map((note) => {
-          const t: NoteThread = { note, replies: replies.get(note.id) ?? [] };
-          // A thread whose note and replies are unchanged keeps its identity (its row skips rendering).
-          const old = prev?.get(note.id);
-          return old && old.note === t.note && sameList(old.replies, t.replies) ? old : t;
-        });
-      }
+      // Built by the same pure function the server and tests use; a thread whose note and replies
+      // are unchanged keeps its identity (its row skips rendering).
+      const prev = this.previousThreads.get(storyId);
+      const built = threadsFor(this.notesOf(storyId), storyId).map((t) => {
+        const old = prev?.get(t.note.id);
+        return old && old.note === t.note && sameList(old.replies, t.replies) ? old : t;
+      });
+      out = built.length === 0 ? NO_THREADS : built;
       this.threadsOfStory.set(storyId, out);
       this.previousThreads.set(storyId, new Map(out.map((t) => [t.note.id, t])));
     }
@@ -321,14 +307,7 @@ export class BoardDocView {
   counts(storyId: string): StoryCounts {
     let c = this.countsOfStory.get(storyId);
     if (!c) {
-      let notes = 0;
-      let openQuestions = 0;
-      for (const n of this.notesOf(storyId)) {
-        if (n.deletedAt !== null) continue;
-        notes += 1;
-        if (n.kind === 'question' && !n.resolved) openQuestions += 1;
-      }
-      c = notes === 0 ? EMPTY_COUNTS : { notes, openQuestions };
+      c = countsByStory(this.notesOf(storyId)).get(storyId) ?? EMPTY_COUNTS;
       this.countsOfStory.set(storyId, c);
     }
     return c;

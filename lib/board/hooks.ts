@@ -4,7 +4,7 @@ import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
 import { getStoryMap, roots, textOf } from './schema';
 import { BoardDocView } from './doc-view';
-import type { NoteThread, StoryCounts } from './summary';
+import { whyCoverage, type NoteThread, type StoryCounts } from './summary';
 import type { BoardMetaView, MetricView, NoteView, PersonaView, StoryView } from './types';
 
 /**
@@ -40,11 +40,7 @@ export function useStory(doc: Y.Doc, storyId: string | null): StoryView | null {
 
 export function useWhyCoverage(doc: Y.Doc): { withWhy: number; total: number } {
   const live = useStories(doc);
-  return useMemo(() => {
-    let withWhy = 0;
-    for (const s of live) if (s.why.trim().length > 0) withWhy += 1;
-    return { withWhy, total: live.length };
-  }, [live]);
+  return useMemo(() => whyCoverage(live), [live]);
 }
 
 /** Every note including soft-deleted ones (Trash); most views want useStoryNotes or useThreads. */
