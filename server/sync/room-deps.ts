@@ -12,17 +12,17 @@ export interface Pending {
   update: Uint8Array;
 }
 
-/** The limits a room enforces (from Config). */
-export interface RoomLimits {
-  maxMessageBytes: number;
-  maxDocBytes: number;
-  maxConnectionsPerBoard: number;
-  maxAwarenessBytes: number;
-  ratePerSec: number;
-  rateBurst: number;
-  compactAfterUpdates: number;
-  compactAfterBytes: number;
-}
+/** The limits a room enforces: the sync ones of Config's limits, plus when to compact. */
+export type RoomLimits = Pick<
+  Config['limits'],
+  | 'maxMessageBytes'
+  | 'maxDocBytes'
+  | 'maxConnectionsPerBoard'
+  | 'maxAwarenessBytes'
+  | 'ratePerSec'
+  | 'rateBurst'
+> &
+  Pick<Config, 'compactAfterUpdates' | 'compactAfterBytes'>;
 
 export function roomLimits(config: Config): RoomLimits {
   const { limits: l } = config;
