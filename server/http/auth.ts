@@ -1,12 +1,12 @@
 import type { IncomingMessage } from 'node:http';
 import type { Role } from '../../lib/board/types';
-import type { Store } from '../store/store';
+import type { BoardRegistry } from '../store/store';
 import { checkAccess } from '../sync/gate';
 import { HttpError, bearerKey } from './respond';
 
 /** The gate for the API: the Bearer key decides the role; `allowed` lists who may call. */
 export async function requireRole(
-  store: Store,
+  store: BoardRegistry,
   req: IncomingMessage,
   boardId: string,
   allowed: readonly Role[],

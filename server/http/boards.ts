@@ -11,7 +11,7 @@ import {
 import type { Config } from '../config';
 import { hashKey, newKey, openLinks, sealLinks } from '../keys';
 import type { Logger } from '../log';
-import type { Store } from '../store/store';
+import type { BoardRegistry, DocumentLog, Store } from '../store/store';
 import { checkAccess } from '../sync/gate';
 import { TokenBucket } from '../sync/limits';
 import { HttpError, bearerKey, readJson, sendJson } from './respond';
@@ -46,7 +46,7 @@ function createLimiter(burst: number) {
 
 export function registerBoardRoutes(
   router: Router,
-  deps: { store: Store; config: Config; log: Logger },
+  deps: { store: BoardRegistry & DocumentLog; config: Config; log: Logger },
 ): void {
   const { store, config, log } = deps;
   const allowCreate = createLimiter(config.limits.boardCreateBurst);
@@ -103,7 +103,7 @@ export function registerBoardRoutes(
 /** 200 {"ok":true} when the store (and Redis, when scaled out) answer; 503 naming what is down. */
 export function registerHealthRoute(
   router: Router,
-  deps: { store: Store; scale: { ping(): Promise<void> } },
+  deps: { store: Pick<Store, 'ping'>; scale: { ping(): Promise<void> } },
 ): void {
   router.on('GET', '/api/health', async (_req, res) => {
     const check = async (p: Promise<void>) =>

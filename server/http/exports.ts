@@ -9,7 +9,7 @@ import { exportMarkdown } from '../../lib/export/markdown';
 import { buildSessionSummary, sessionSummaryMarkdown } from '../../lib/export/session-summary';
 import type { Config } from '../config';
 import type { Logger } from '../log';
-import type { Store } from '../store/store';
+import type { BoardRegistry, VersionStore } from '../store/store';
 import type { RoomManager } from '../sync/room-manager';
 import { requireRole } from './auth';
 import { linkBase } from './boards';
@@ -50,7 +50,7 @@ const importBody = z.object({
 
 export function registerExportRoutes(
   router: Router,
-  deps: { store: Store; rooms: RoomManager; config: Config; log: Logger },
+  deps: { store: BoardRegistry & VersionStore; rooms: RoomManager; config: Config; log: Logger },
 ) {
   const { store, rooms, config, log } = deps;
 

@@ -4,7 +4,7 @@ import { CLOSE } from '../../lib/realtime/wire';
 import type { Config } from '../config';
 import { hashKey, newKey, openLinks, sealLinks } from '../keys';
 import type { Logger } from '../log';
-import type { Store } from '../store/store';
+import type { BoardRegistry } from '../store/store';
 import type { RoomManager } from '../sync/room-manager';
 import type { Sessions } from '../sessions/namespace';
 import { boardLinks, linkBase } from './boards';
@@ -15,7 +15,7 @@ import type { Router } from './router';
 /** Owner-only board administration: rotate a share link, delete the board. */
 export function registerOwnerRoutes(
   router: Router,
-  deps: { store: Store; rooms: RoomManager; sessions: Sessions; config: Config; log: Logger },
+  deps: { store: BoardRegistry; rooms: RoomManager; sessions: Sessions; config: Config; log: Logger },
 ): void {
   const { store, rooms, sessions, config, log } = deps;
 

@@ -7,7 +7,7 @@ import { readDraft } from '../../lib/promote/draft-doc';
 import { summarize, type FormalStoryVersion } from '../../lib/promote/types';
 import type { Config } from '../config';
 import type { Logger } from '../log';
-import type { Store } from '../store/store';
+import type { BoardRegistry, VersionStore } from '../store/store';
 import type { RoomManager } from '../sync/room-manager';
 import { requireRole } from './auth';
 import { HttpError, readJson, sendJson } from './respond';
@@ -68,7 +68,7 @@ function contentHash(v: Omit<FormalStoryVersion, 'version'>): string {
 
 export function registerStoryRoutes(
   router: Router,
-  deps: { store: Store; rooms: RoomManager; config: Config; log: Logger },
+  deps: { store: BoardRegistry & VersionStore; rooms: RoomManager; config: Config; log: Logger },
 ) {
   const { store, rooms, config, log } = deps;
   const locks = new Map<string, Promise<unknown>>();

@@ -17,7 +17,7 @@ import {
   type SessionUser,
 } from '../../lib/realtime/events';
 import type { Logger } from '../log';
-import type { Store } from '../store/store';
+import type { BoardRegistry } from '../store/store';
 import { checkAccess } from '../sync/gate';
 import { TokenBucket } from '../sync/limits';
 import type { RoomManager } from '../sync/room-manager';
@@ -58,7 +58,7 @@ export interface Sessions {
 export function attachSessions(
   server: http.Server,
   deps: {
-    store: Store;
+    store: BoardRegistry;
     rooms: RoomManager;
     sessions: SessionStore;
     log: Logger;

@@ -6,9 +6,10 @@ interface Board {
 }
 
 /**
- * The document-log part of the Store contract, in memory: for the room's unit tests, which need a
- * log they can inspect and hold open without a database. Same promises as SQLite/PostgreSQL:
- * appends are all-or-none and ordered, loads return copies, a fold that throws changes nothing.
+ * A DocumentLog in memory: for the room's unit tests, which need a log they can inspect and hold
+ * open without a database. It passes the same contract as SQLite/PostgreSQL
+ * (document-log.contract.ts): appends are all-or-none and ordered, loads return copies, a fold
+ * that throws changes nothing.
  */
 export class MemoryDocumentLog implements DocumentLog {
   private boards = new Map<string, Board>();
@@ -45,5 +46,10 @@ export class MemoryDocumentLog implements DocumentLog {
     b.snapshot = next;
     b.updates = b.updates.slice(folded);
     return { folded, snapshotBytes: next.byteLength };
+  }
+
+  async logSize(boardId: string): Promise<{ count: number; bytes: number }> {
+    const { updates } = this.board(boardId);
+    return { count: updates.length, bytes: updates.reduce((n, u) => n + u.bytes.byteLength, 0) };
   }
 }

@@ -17,8 +17,9 @@ interface BoardRow {
 }
 
 /**
- * The scale-out store: PostgreSQL through a pooled `pg` client. Same contract as SQLite.
- * `schema` (optional) isolates a deployment or a test run in its own PostgreSQL schema.
+ * The scale-out store: every role over PostgreSQL through a pooled `pg` client, passing the same
+ * contracts as SQLite. `schema` (optional) isolates a deployment or a test run in its own
+ * PostgreSQL schema.
  */
 export class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
@@ -96,6 +97,8 @@ export class PostgresStore implements Store {
     }
   }
 
+  // BoardRegistry
+
   async createBoard(b: BoardRecord): Promise<void> {
     await this.pool.query(
       `INSERT INTO boards (id, title, created_at, owner_hash, team_hash, view_hash, sealed_links)
@@ -131,6 +134,8 @@ export class PostgresStore implements Store {
       return ((await c.query('DELETE FROM boards WHERE id = $1', [id])).rowCount ?? 0) > 0;
     });
   }
+
+  // DocumentLog
 
   async appendUpdates(boardId: string, updates: Uint8Array[]): Promise<void> {
     if (updates.length === 0) return;
@@ -195,6 +200,8 @@ export class PostgresStore implements Store {
     return { count: Number(r.rows[0]?.count ?? 0), bytes: Number(r.rows[0]?.bytes ?? 0) };
   }
 
+  // VersionStore
+
   async publishVersion(
     v: Omit<FormalStoryVersion, 'version'>,
     contentHash: string,
@@ -246,6 +253,8 @@ export class PostgresStore implements Store {
     );
     return r.rows[0] ? (JSON.parse(r.rows[0].data) as FormalStoryVersion) : null;
   }
+
+  // Wiring
 
   /** For health checks. */
   async ping(): Promise<void> {

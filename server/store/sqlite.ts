@@ -17,8 +17,10 @@ interface BoardRow {
 }
 
 /**
- * Embedded default store. WAL mode: a committed transaction survives the process being killed at
- * any moment (synchronous=NORMAL); set SQLITE_SYNCHRONOUS=FULL to also survive power loss.
+ * Embedded default store: every role (DocumentLog, BoardRegistry, VersionStore) over one SQLite
+ * file, in one class because deleting a board spans all three in one transaction. WAL mode: a
+ * committed transaction survives the process being killed at any moment (synchronous=NORMAL); set
+ * SQLITE_SYNCHRONOUS=FULL to also survive power loss.
  */
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
@@ -101,6 +103,8 @@ export class SqliteStore implements Store {
     }
   }
 
+  // BoardRegistry
+
   async createBoard(b: BoardRecord): Promise<void> {
     this.stmts.insertBoard.run({
       id: b.id,
@@ -137,6 +141,8 @@ export class SqliteStore implements Store {
       return this.stmts.deleteBoard.run(id).changes > 0;
     })();
   }
+
+  // DocumentLog
 
   async appendUpdates(boardId: string, updates: Uint8Array[]): Promise<void> {
     if (updates.length === 0) return;
@@ -176,6 +182,8 @@ export class SqliteStore implements Store {
     return { count: r?.count ?? 0, bytes: r?.bytes ?? 0 };
   }
 
+  // VersionStore
+
   async publishVersion(
     v: Omit<FormalStoryVersion, 'version'>,
     contentHash: string,
@@ -214,6 +222,8 @@ export class SqliteStore implements Store {
     const r = this.stmts.storyVersion.get(boardId, storyId, version);
     return r ? (JSON.parse(r.data) as FormalStoryVersion) : null;
   }
+
+  // Wiring
 
   async ping(): Promise<void> {
     this.db.prepare('SELECT 1').get();

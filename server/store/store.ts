@@ -2,8 +2,11 @@ import type { KeyHashes } from '../keys';
 import type { FormalStoryVersion } from '../../lib/promote/types';
 
 /**
- * Durable state behind every board. One interface, two implementations (SQLite embedded default,
- * PostgreSQL when scaled out), one contract test suite. Async throughout so both fit.
+ * Durable state behind every board, split by role: a document log (what a live room reads and
+ * writes), a board registry (boards and their keys) and a version store (formal story versions).
+ * Consumers take only the role they use; `Store` is all three over one database (SQLite embedded
+ * default, PostgreSQL when scaled out), for the wiring. Each role has one contract suite
+ * (server/store/*.contract.ts) that every implementation passes. Async throughout so both fit.
  */
 export interface BoardRecord {
   id: string;
@@ -19,7 +22,7 @@ export interface StoredDoc {
   snapshot: Uint8Array | null;
   /** updates appended after the snapshot, in order */
   updates: Uint8Array[];
-  /** id of the last update returned (0 when none) */
+  /** id of the last update returned (0 when none); grows with every append */
   lastUpdateId: number;
 }
 
@@ -32,28 +35,35 @@ export interface CompactResult {
 }
 
 /**
- * A board's document log: what a live room reads and writes (see server/sync/room.ts). Every Store
- * is one; server/store/memory-log.ts is one in memory, for the room's unit tests.
+ * A board's document log: what a live room reads and writes (see server/sync/room.ts).
+ * server/store/memory-log.ts is one in memory, for the room's unit tests.
  */
 export interface DocumentLog {
   /** Appends updates in order, in one transaction: all or none are stored. */
   appendUpdates(boardId: string, updates: Uint8Array[]): Promise<void>;
+  /** The snapshot and the updates after it, read consistently; copies the caller may change. */
   loadDoc(boardId: string): Promise<StoredDoc>;
   /** Folds the snapshot and every update up to now into a new snapshot, atomically. */
   compact(boardId: string, fold: Fold): Promise<CompactResult>;
+  /** Number and total bytes of updates not yet folded into the snapshot. */
+  logSize(boardId: string): Promise<{ count: number; bytes: number }>;
 }
 
-export interface Store extends DocumentLog {
-  readonly kind: 'sqlite' | 'postgres';
+/** Boards and their keys: what the gate reads and the owner's routes change. */
+export interface BoardRegistry {
+  /** Rejects when a board with this id exists. */
   createBoard(board: BoardRecord): Promise<void>;
   getBoard(id: string): Promise<BoardRecord | null>;
   updateKeys(id: string, keyHashes: KeyHashes, sealedLinks: string): Promise<void>;
-  /** Deletes the board and everything stored for it. Returns false when it did not exist. */
+  /**
+   * Deletes the board and everything stored for it (its document log and its versions), in one
+   * transaction. Returns false when it did not exist.
+   */
   deleteBoard(id: string): Promise<boolean>;
+}
 
-  /** Number and total bytes of updates not yet folded into the snapshot. */
-  logSize(boardId: string): Promise<{ count: number; bytes: number }>;
-
+/** Formal story versions: immutable rows, numbered per story. Tracker records will join them. */
+export interface VersionStore {
   /**
    * Appends version latest+1 of a formal story — unless its content hash equals the latest's, in
    * which case the latest is returned with created=false (a double-click publishes once). Rows are
@@ -65,9 +75,14 @@ export interface Store extends DocumentLog {
   ): Promise<{ version: FormalStoryVersion; created: boolean }>;
   /** The latest version of every formal story of a board, oldest story first. */
   latestVersions(boardId: string): Promise<FormalStoryVersion[]>;
+  /** Every version of one story, oldest first. */
   storyVersions(boardId: string, storyId: string): Promise<FormalStoryVersion[]>;
   storyVersion(boardId: string, storyId: string, version: number): Promise<FormalStoryVersion | null>;
+}
 
+/** Every role over one database, plus what the wiring needs (server/app.ts, server/index.ts). */
+export interface Store extends DocumentLog, BoardRegistry, VersionStore {
+  readonly kind: 'sqlite' | 'postgres';
   /** Throws when the store cannot be reached (health check). */
   ping(): Promise<void>;
   close(): Promise<void>;

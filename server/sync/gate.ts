@@ -1,7 +1,7 @@
 import type { Role } from '../../lib/board/types';
 import { boardIdSchema } from '../../lib/validation/api';
 import { roleForKey } from '../keys';
-import type { BoardRecord, Store } from '../store/store';
+import type { BoardRecord, BoardRegistry } from '../store/store';
 
 /**
  * The permission gate: one decision used by sync, the session channel and the HTTP API.
@@ -12,7 +12,7 @@ export type GateResult =
   | { ok: false; status: 401 | 404; code: 'unauthorized' | 'not_found'; message: string };
 
 export async function checkAccess(
-  store: Store,
+  store: BoardRegistry,
   boardId: string,
   key: string | null | undefined,
 ): Promise<GateResult> {

@@ -1,6 +1,6 @@
 import type { Config } from '../config';
 import type { Logger } from '../log';
-import type { Store } from '../store/store';
+import type { DocumentLog } from '../store/store';
 import { Room } from './room';
 import { roomLimits } from './room-deps';
 import { applyRemote, resyncFromStore } from './room-remote';
@@ -18,7 +18,7 @@ export class RoomManager {
   readonly stats = { loads: 0, unloads: 0 };
 
   constructor(
-    private readonly store: Store,
+    private readonly store: DocumentLog,
     private readonly config: Config,
     private readonly log: Logger,
     private readonly fanout?: Fanout,

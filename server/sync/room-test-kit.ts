@@ -140,6 +140,10 @@ export class GatedLog implements DocumentLog {
     this.compactCalls += 1;
     return this.inner.compact(boardId, fold);
   }
+
+  logSize(boardId: string): Promise<{ count: number; bytes: number }> {
+    return this.inner.logSize(boardId);
+  }
 }
 
 export const BOARD = 'board-1';

@@ -4,7 +4,7 @@ import { WebSocketServer, type RawData } from 'ws';
 import { nanoid } from 'nanoid';
 import type { Config } from '../config';
 import type { Logger } from '../log';
-import type { Store } from '../store/store';
+import type { BoardRegistry } from '../store/store';
 import { WsPeer, toBytes } from './connection';
 import { checkAccess } from './gate';
 import type { RoomManager } from './room-manager';
@@ -17,7 +17,12 @@ export const SYNC_PREFIX = '/sync/';
  * Everything about the socket lives here — its listeners and its liveness (the heartbeat); the
  * room sees only a Peer.
  */
-export function createSyncUpgrade(deps: { store: Store; rooms: RoomManager; config: Config; log: Logger }) {
+export function createSyncUpgrade(deps: {
+  store: BoardRegistry;
+  rooms: RoomManager;
+  config: Config;
+  log: Logger;
+}) {
   const { store, rooms, config, log } = deps;
   // ws enforces a hard frame cap a little above our limit, so we can answer an over-limit
   // message with our own 4413 close code rather than the library's generic 1009.

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import type { FormalStoryVersion } from '../../lib/promote/types';
+import { foldUpdates } from '../sync/fold';
+import { type Open, freshBoardId, openForTest, textUpdate } from './contract-kit';
+import type { BoardRecord, BoardRegistry, DocumentLog, VersionStore } from './store';
+
+/**
+ * The one contract every BoardRegistry passes (SQLite, PostgreSQL). Deleting a board deletes
+ * everything stored for it, so this suite observes that through the other two roles.
+ */
+export function boardRegistryContract(name: string, open: Open<BoardRegistry & DocumentLog & VersionStore>) {
+  describe(`BoardRegistry contract: ${name}`, () => {
+    const board = (id: string): BoardRecord => ({
+      id,
+      title: 'T',
+      createdAt: 1,
+      keyHashes: { owner: 'a'.repeat(64), team: 'b'.repeat(64), view: 'c'.repeat(64) },
+      sealedLinks: 'sealed',
+    });
+
+    it('creates, reads, re-keys and deletes boards', async () => {
+      const s = await openForTest(open);
+      const id = freshBoardId();
+      expect(await s.getBoard(id)).toBeNull();
+      await s.createBoard(board(id));
+      expect(await s.getBoard(id)).toEqual(board(id));
+      await expect(s.createBoard(board(id))).rejects.toThrow();
+      await s.updateKeys(
+        id,
+        { owner: 'd'.repeat(64), team: 'b'.repeat(64), view: 'c'.repeat(64) },
+        'resealed',
+      );
+      const b = await s.getBoard(id);
+      expect(b?.keyHashes.owner).toBe('d'.repeat(64));
+      expect(b?.sealedLinks).toBe('resealed');
+      expect(await s.deleteBoard(id)).toBe(true);
+      expect(await s.getBoard(id)).toBeNull();
+      expect(await s.deleteBoard(id)).toBe(false);
+    });
+
+    it("deletes a board's document log, snapshot and versions with it, and nothing of another board", async () => {
+      const s = await openForTest(open);
+      const [id, other] = [freshBoardId(), freshBoardId()];
+      for (const b of [id, other]) {
+        await s.createBoard(board(b));
+        await s.appendUpdates(b, [textUpdate('x')]);
+        await s.compact(b, foldUpdates);
+        await s.appendUpdates(b, [textUpdate('y')]);
+        await s.publishVersion(version(b), 'h');
+      }
+      expect(await s.deleteBoard(id)).toBe(true);
+      expect(await s.loadDoc(id)).toEqual({ snapshot: null, updates: [], lastUpdateId: 0 });
+      expect(await s.latestVersions(id)).toEqual([]);
+      const kept = await s.loadDoc(other);
+      expect([kept.snapshot !== null, kept.updates.length]).toEqual([true, 1]);
+      expect(await s.latestVersions(other)).toHaveLength(1);
+    });
+  });
+}
+
+function version(boardId: string): Omit<FormalStoryVersion, 'version'> {
+  return {
+    boardId,
+    storyId: 'st',
+    title: 'T',
+    narrative: 'n',
+    criteria: [],
+    decisions: [],
+    openQuestions: [],
+    estimate: null,
+    persona: null,
+    value: null,
+    effort: null,
+    labels: [],
+    author: 'po',
+    publishedAt: 1,
+    discussion: [],
+  };
+}
