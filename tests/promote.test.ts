@@ -132,6 +132,19 @@ describe('publishing formal stories', () => {
     expect(all.versions).toHaveLength(1);
   });
 
+  it('publishes without a body as the Product Owner; an invalid body is a 400 naming the issue', async () => {
+    const { id } = await discussedStory();
+    const bad = await call(`/stories/${id}/publish`, b.owner, {
+      method: 'POST',
+      body: JSON.stringify({ author: 'x'.repeat(81) }),
+    });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('invalid_request');
+    expect((await call(`/stories/${id}/publish`, b.owner, { method: 'POST' })).status).toBe(201);
+    const v = (await (await call(`/stories/${id}/versions/1`, b.view)).json()) as FormalStoryVersion;
+    expect(v.author).toBe('Product Owner');
+  });
+
   it('refuses team and view keys (403), unknown stories (404) and deleted ones (409)', async () => {
     const { po, id } = await discussedStory();
     expect((await publish(id, b.team)).status).toBe(403);

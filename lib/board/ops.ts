@@ -86,11 +86,40 @@ export function createStory(doc: Y.Doc, input: NewStory, origin?: unknown): stri
   return id;
 }
 
-export function setStoryStatus(doc: Y.Doc, storyId: string, status: StoryStatus, origin?: unknown): void {
-  if (!STORY_STATUSES.includes(status)) throw new BoardOpError(`Unknown status ${status}`);
+function storyOrThrow(doc: Y.Doc, storyId: string): EntityMap {
   const m = getStoryMap(doc, storyId);
   if (!m) throw new BoardOpError('No such story');
+  return m;
+}
+
+export function setStoryStatus(doc: Y.Doc, storyId: string, status: StoryStatus, origin?: unknown): void {
+  if (!STORY_STATUSES.includes(status)) throw new BoardOpError(`Unknown status ${status}`);
+  const m = storyOrThrow(doc, storyId);
   doc.transact(() => m.set('status', status), origin);
+}
+
+/** An accepted or imported estimate (a scale value, story points); null clears it. */
+export function setStoryEstimate(
+  doc: Y.Doc,
+  storyId: string,
+  estimate: string | null,
+  origin?: unknown,
+): void {
+  const m = storyOrThrow(doc, storyId);
+  if (estimate === '') throw new BoardOpError('An estimate needs a value (null clears it)');
+  doc.transact(() => (estimate === null ? m.delete('estimate') : m.set('estimate', estimate)), origin);
+}
+
+/** A publish stored `version` of the story as a formal story: it is promoted, and says which version. */
+export function markPromoted(doc: Y.Doc, storyId: string, version: number, origin?: unknown): void {
+  const m = storyOrThrow(doc, storyId);
+  if (!Number.isInteger(version) || version < 1)
+    throw new BoardOpError('A formal version is a positive whole number');
+  doc.transact(() => {
+    m.set('status', 'promoted');
+    m.set('formalId', storyId);
+    m.set('formalVersion', version);
+  }, origin);
 }
 
 export function setStoryRank(doc: Y.Doc, storyId: string, rank: string, origin?: unknown): void {
@@ -109,12 +138,6 @@ export function applyRanks(doc: Y.Doc, writes: readonly RankWrite[], origin?: un
   doc.transact(() => {
     for (const [m, rank] of maps) m.set('rank', rank);
   }, origin);
-}
-
-function storyOrThrow(doc: Y.Doc, storyId: string): EntityMap {
-  const m = getStoryMap(doc, storyId);
-  if (!m) throw new BoardOpError('No such story');
-  return m;
 }
 
 /** Sets (or clears, with null) a story's persona; unknown persona ids are refused. */
@@ -169,8 +192,7 @@ export function setStoryScore(
 }
 
 export function deleteStory(doc: Y.Doc, storyId: string, by: string, origin?: unknown): void {
-  const m = getStoryMap(doc, storyId);
-  if (!m) throw new BoardOpError('No such story');
+  const m = storyOrThrow(doc, storyId);
   doc.transact(() => {
     m.set('deletedAt', Date.now());
     m.set('deletedBy', by);
@@ -178,8 +200,7 @@ export function deleteStory(doc: Y.Doc, storyId: string, by: string, origin?: un
 }
 
 export function restoreStory(doc: Y.Doc, storyId: string, origin?: unknown): void {
-  const m = getStoryMap(doc, storyId);
-  if (!m) throw new BoardOpError('No such story');
+  const m = storyOrThrow(doc, storyId);
   doc.transact(() => {
     m.delete('deletedAt');
     m.delete('deletedBy');

@@ -5,7 +5,9 @@ import {
   createStory,
   deleteNote,
   editNoteText,
+  markPromoted,
   restoreNote,
+  setStoryEstimate,
   setNoteResolved,
   togglePlus,
   BoardOpError,
@@ -95,5 +97,26 @@ describe('board schema and ops', () => {
     const notes = readNotes(doc);
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatchObject({ kind: 'idea', text: '', authorName: 'Someone' });
+  });
+
+  it('server edits: estimate set and cleared, promotion marked, in one transaction each', () => {
+    const doc = new Y.Doc();
+    const s = createStory(doc, { title: 'S', createdBy: 'u' });
+    const origins: unknown[] = [];
+    doc.on('afterTransaction', (t: Y.Transaction) => origins.push(t.origin));
+    setStoryEstimate(doc, s, '5', 'server');
+    expect(readStories(doc)[0]!.estimate).toBe('5');
+    setStoryEstimate(doc, s, null, 'server');
+    expect(readStories(doc)[0]!.estimate).toBeNull();
+    expect(roots(doc).stories.get(s)!.has('estimate')).toBe(false);
+    markPromoted(doc, s, 2, 'server');
+    expect(readStories(doc)[0]).toMatchObject({ status: 'promoted', formalId: s, formalVersion: 2 });
+    expect(origins).toEqual(['server', 'server', 'server']);
+    expect(() => setStoryEstimate(doc, s, '')).toThrow(BoardOpError);
+    expect(() => setStoryEstimate(doc, 'nope', '3')).toThrow(BoardOpError);
+    expect(() => markPromoted(doc, s, 0)).toThrow(BoardOpError);
+    expect(() => markPromoted(doc, s, 1.5)).toThrow(BoardOpError);
+    expect(() => markPromoted(doc, 'nope', 1)).toThrow(BoardOpError);
+    expect(readStories(doc)[0]!.formalVersion).toBe(2);
   });
 });

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Role } from '../../lib/board/types';
 import type { BoardRegistry } from '../store/store';
-import { checkAccess } from '../sync/gate';
+import { checkAccess } from '../access/gate';
 import { HttpError, bearerKey } from './respond';
 
 /** The gate for the API: the Bearer key decides the role; `allowed` lists who may call. */

@@ -12,9 +12,10 @@ import type { Config } from '../config';
 import { hashKey, newKey, openLinks, sealLinks } from '../keys';
 import type { Logger } from '../log';
 import type { BoardRegistry, DocumentLog, Store } from '../store/store';
-import { checkAccess } from '../sync/gate';
-import { TokenBucket } from '../sync/limits';
-import { HttpError, bearerKey, readJson, sendJson } from './respond';
+import { checkAccess } from '../access/gate';
+import { TokenBucket } from '../access/token-bucket';
+import { parseBody } from './body';
+import { HttpError, bearerKey, sendJson } from './respond';
 import type { Router } from './router';
 
 export function linkBase(config: Config, req: IncomingMessage): string {
@@ -59,22 +60,19 @@ export function registerBoardRoutes(
         'Too many boards created from this address; try again in a minute.',
       );
     }
-    const parsed = createBoardBody.safeParse(await readJson(req, config.limits.maxBodyBytes));
-    if (!parsed.success) {
-      throw new HttpError(400, 'invalid_request', parsed.error.issues.map((i) => i.message).join('; '));
-    }
+    const { title } = await parseBody(createBoardBody, req, config.limits.maxBodyBytes);
     const id = nanoid(14);
     const keys = { owner: newKey(), team: newKey(), view: newKey() };
     const createdAt = Date.now();
     await store.createBoard({
       id,
-      title: parsed.data.title,
+      title,
       createdAt,
       keyHashes: { owner: hashKey(keys.owner), team: hashKey(keys.team), view: hashKey(keys.view) },
       sealedLinks: sealLinks(keys.owner, id, { team: keys.team, view: keys.view }),
     });
     const doc = new Y.Doc();
-    initMeta(doc, parsed.data.title, createdAt);
+    initMeta(doc, title, createdAt);
     await store.appendUpdates(id, [Y.encodeStateAsUpdate(doc)]);
     doc.destroy();
     log.info({ boardId: id }, 'board created');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { createStory } from '../../lib/board/ops';
-import { readNotes, readStories, getStoryMap } from '../../lib/board/schema';
+import { createStory, setStoryEstimate } from '../../lib/board/ops';
+import { readNotes, readStories } from '../../lib/board/schema';
 import { exportGithub } from '../../lib/export/github';
 import { IMPORT_FORMATS, parseImport } from '../../lib/export/import';
 import { exportJiraCsv } from '../../lib/export/jira-csv';
@@ -13,7 +13,8 @@ import type { BoardRegistry, VersionStore } from '../store/store';
 import type { RoomManager } from '../sync/room-manager';
 import { requireRole } from './auth';
 import { linkBase } from './boards';
-import { HttpError, readJson, sendJson } from './respond';
+import { parseBody } from './body';
+import { HttpError, sendJson } from './respond';
 import type { Router } from './router';
 import type { ServerResponse } from 'node:http';
 
@@ -98,52 +99,42 @@ export function registerExportRoutes(
     const since = q.has('since') ? Number(q.get('since')) : startOfDay.getTime();
     if (!Number.isFinite(since) || since < 0 || since > until)
       throw new HttpError(400, 'invalid_request', 'since must be a time in ms before now.');
-    const room = await rooms.acquire(id);
-    try {
-      const attendees = [...room.attendees.values()].filter((a) => a.lastSeen >= since).map((a) => a.name);
-      const summary = buildSessionSummary(
+    const summary = await rooms.withRoom(id, (room) =>
+      buildSessionSummary(
         { id, title: board.title },
         readStories(room.doc),
         readNotes(room.doc),
-        attendees,
+        [...room.attendees.values()].filter((a) => a.lastSeen >= since).map((a) => a.name),
         since,
         until,
-      );
-      if (format === 'json') return sendJson(res, 200, summary);
-      sendFile(
-        res,
-        'text/markdown',
-        `${slug(board.title)}-session-${new Date(until).toISOString().slice(0, 10)}.md`,
-        sessionSummaryMarkdown(summary),
-      );
-    } finally {
-      rooms.release(room);
-    }
+      ),
+    );
+    if (format === 'json') return sendJson(res, 200, summary);
+    sendFile(
+      res,
+      'text/markdown',
+      `${slug(board.title)}-session-${new Date(until).toISOString().slice(0, 10)}.md`,
+      sessionSummaryMarkdown(summary),
+    );
   });
 
   router.on('POST', '/api/boards/:id/import', async (req, res, { id = '' }) => {
     await requireRole(store, req, id, ['owner', 'team']);
-    const parsed = importBody.safeParse(await readJson(req, 2 * 1024 * 1024 + 4096));
-    if (!parsed.success)
-      throw new HttpError(400, 'invalid_request', parsed.error.issues.map((i) => i.message).join('; '));
-    const { format, content, commit, author } = parsed.data;
+    const { format, content, commit, author } = await parseBody(importBody, req, 2 * 1024 * 1024 + 4096);
     const result = parseImport(format, content);
     if (!commit) return sendJson(res, 200, { ...result, created: [] });
     if (result.stories.length === 0)
       throw new HttpError(400, 'nothing_to_import', 'Nothing to import: every row had a problem.');
-    const room = await rooms.acquire(id);
     const created: string[] = [];
-    try {
-      await room.serverEdit((doc) => {
+    await rooms.withRoom(id, (room) =>
+      room.serverEdit((doc) => {
         for (const s of result.stories) {
           const storyId = createStory(doc, { title: s.title, why: s.why, createdBy: author ?? 'import' });
-          if (s.estimate) getStoryMap(doc, storyId)?.set('estimate', s.estimate);
+          if (s.estimate) setStoryEstimate(doc, storyId, s.estimate);
           created.push(storyId);
         }
-      });
-    } finally {
-      rooms.release(room);
-    }
+      }),
+    );
     log.info({ boardId: id, count: created.length }, 'stories imported');
     sendJson(res, 201, { ...result, created });
   });

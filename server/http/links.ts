@@ -8,7 +8,8 @@ import type { BoardRegistry } from '../store/store';
 import type { RoomManager } from '../sync/room-manager';
 import type { Sessions } from '../sessions/namespace';
 import { boardLinks, linkBase } from './boards';
-import { HttpError, readJson, sendJson } from './respond';
+import { parseBody } from './body';
+import { HttpError, sendJson } from './respond';
 import { requireRole } from './auth';
 import type { Router } from './router';
 
@@ -23,10 +24,7 @@ export function registerOwnerRoutes(
 
   router.on('POST', '/api/boards/:id/links/rotate', async (req, res, { id = '' }) => {
     const { board, key: ownerKey } = await requireOwner(req, id);
-    const parsed = rotateLinkBody.safeParse(await readJson(req, config.limits.maxBodyBytes));
-    if (!parsed.success)
-      throw new HttpError(400, 'invalid_request', parsed.error.issues.map((i) => i.message).join('; '));
-    const role = parsed.data.role;
+    const { role } = await parseBody(rotateLinkBody, req, config.limits.maxBodyBytes);
     const shared = openLinks(ownerKey, id, board.sealedLinks);
     if (!shared) throw new HttpError(500, 'internal', 'The stored links could not be opened.');
     const keys = { owner: ownerKey, ...shared };

@@ -27,27 +27,6 @@ export function sendError(res: ServerResponse, status: number, code: string, mes
   sendJson(res, status, body);
 }
 
-export async function readJson(req: IncomingMessage, maxBytes: number): Promise<unknown> {
-  const type = req.headers['content-type'] ?? '';
-  if (!type.toLowerCase().startsWith('application/json')) {
-    throw new HttpError(415, 'unsupported_media_type', 'Send the body as application/json.');
-  }
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > maxBytes) throw new HttpError(413, 'payload_too_large', `Body exceeds ${maxBytes} bytes.`);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > maxBytes) throw new HttpError(413, 'payload_too_large', `Body exceeds ${maxBytes} bytes.`);
-    chunks.push(chunk as Buffer);
-  }
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
-  } catch {
-    throw new HttpError(400, 'invalid_json', 'The body is not valid JSON.');
-  }
-}
-
 /** The API key travels only as `Authorization: Bearer <key>`. */
 export function bearerKey(req: IncomingMessage): string | null {
   const h = req.headers.authorization;

@@ -1,70 +1,21 @@
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type * as Y from 'yjs';
-import { getStoryMap, isEntityMap, readNotes, readStory, roots } from '../../lib/board/schema';
-import { buildDraft, discussionSnapshot } from '../../lib/promote/draft';
-import { readDraft } from '../../lib/promote/draft-doc';
-import { summarize, type FormalStoryVersion } from '../../lib/promote/types';
+import { markPromoted } from '../../lib/board/ops';
+import { getStoryMap } from '../../lib/board/schema';
+import { summarize } from '../../lib/promote/types';
+import { contentHash, versionFromDoc } from '../../lib/promote/version';
 import type { Config } from '../config';
 import type { Logger } from '../log';
 import type { BoardRegistry, VersionStore } from '../store/store';
 import type { RoomManager } from '../sync/room-manager';
 import { requireRole } from './auth';
-import { HttpError, readJson, sendJson } from './respond';
+import { parseBody } from './body';
+import { HttpError, sendJson } from './respond';
 import type { Router } from './router';
 
 const publishBody = z
   .object({ author: z.string().trim().min(1).max(80).optional() })
   .optional()
   .default({});
-
-/** Reads what a publish needs from the live doc; throws 404/409 for missing or deleted stories. */
-function versionFromDoc(
-  doc: Y.Doc,
-  boardId: string,
-  storyId: string,
-  author: string,
-): Omit<FormalStoryVersion, 'version'> {
-  const map = getStoryMap(doc, storyId);
-  if (!map) throw new HttpError(404, 'not_found', 'No such story on this board.');
-  const story = readStory(storyId, map);
-  if (story.deletedAt !== null)
-    throw new HttpError(409, 'conflict', 'This story was deleted; restore it before publishing.');
-  const notes = readNotes(doc);
-  const personaMap = story.personaId ? roots(doc).personas.get(story.personaId) : undefined;
-  const personaName =
-    isEntityMap(personaMap) && typeof personaMap.get('name') === 'string'
-      ? (personaMap.get('name') as string)
-      : null;
-  const built = buildDraft(story, notes, personaName);
-  const edited = readDraft(doc, storyId);
-  const kinds = [
-    ...new Set(notes.filter((n) => n.storyId === storyId && n.deletedAt === null).map((n) => n.kind)),
-  ].sort();
-  return {
-    boardId,
-    storyId,
-    title: story.title.trim() || 'Untitled story',
-    narrative: edited?.narrative || built.narrative,
-    criteria: edited ? edited.criteria : built.criteria,
-    decisions: built.decisions,
-    openQuestions: built.openQuestions,
-    estimate: story.estimate,
-    persona: personaName,
-    value: story.value,
-    effort: story.effort,
-    labels: [...(story.stream ? [story.stream] : []), ...kinds],
-    author,
-    publishedAt: Date.now(),
-    discussion: discussionSnapshot(storyId, notes),
-  };
-}
-
-/** Identity of a version's content: what a reader would see, minus when and by whom. */
-function contentHash(v: Omit<FormalStoryVersion, 'version'>): string {
-  const { publishedAt: _t, author: _a, ...content } = v;
-  return createHash('sha256').update(JSON.stringify(content)).digest('hex');
-}
 
 export function registerStoryRoutes(
   router: Router,
@@ -87,33 +38,26 @@ export function registerStoryRoutes(
     '/api/boards/:id/stories/:storyId/publish',
     async (req, res, { id = '', storyId = '' }) => {
       await requireRole(store, req, id, ['owner']);
-      const parsed = publishBody.safeParse(
-        req.headers['content-length'] === '0' || !req.headers['content-type']
-          ? undefined
-          : await readJson(req, config.limits.maxBodyBytes),
-      );
-      if (!parsed.success)
-        throw new HttpError(400, 'invalid_request', parsed.error.issues.map((i) => i.message).join('; '));
-      const author = parsed.data.author ?? 'Product Owner';
-      const { version, created } = await serialized(`${id}:${storyId}`, async () => {
-        const room = await rooms.acquire(id);
-        try {
-          const draft = versionFromDoc(room.doc, id, storyId, author);
-          const out = await store.publishVersion(draft, contentHash(draft));
+      const body = await parseBody(publishBody, req, config.limits.maxBodyBytes, { allowEmpty: true });
+      const author = body.author ?? 'Product Owner';
+      const { version, created } = await serialized(`${id}:${storyId}`, () =>
+        rooms.withRoom(id, async (room) => {
+          const read = versionFromDoc(room.doc, id, storyId, author, Date.now());
+          if (!read.ok && read.reason === 'not_found')
+            throw new HttpError(404, 'not_found', 'No such story on this board.');
+          if (!read.ok)
+            throw new HttpError(409, 'conflict', 'This story was deleted; restore it before publishing.');
+          const out = await store.publishVersion(read.version, await contentHash(read.version));
           if (out.created) {
             // Server-origin edit: stored, then relayed to every client like any change.
             await room.serverEdit((doc) => {
-              const m = getStoryMap(doc, storyId);
-              m?.set('status', 'promoted');
-              m?.set('formalId', storyId);
-              m?.set('formalVersion', out.version.version);
+              // Read above; only a client removing the map itself meanwhile could make it go.
+              if (getStoryMap(doc, storyId)) markPromoted(doc, storyId, out.version.version);
             });
           }
           return out;
-        } finally {
-          rooms.release(room);
-        }
-      });
+        }),
+      );
       if (created) log.info({ boardId: id, storyId, version: version.version }, 'formal story published');
       sendJson(res, created ? 201 : 200, {
         storyId,

@@ -1,7 +1,8 @@
 import type { Role } from '../../lib/board/types';
-import type { ClientEvent, ErrorCode, Participant, Payload, SessionState } from '../../lib/realtime/events';
+import type { ErrorCode, Participant, SessionState } from '../../lib/realtime/events';
 import { isInScale, type ScaleId } from '../../lib/session/scales';
 import { roundStats } from '../../lib/session/stats';
+import type { SessionCommand } from './commands';
 
 /**
  * Server-authoritative session state and its transitions, pure so they are easy to test and can
@@ -41,27 +42,21 @@ const fail = (code: ErrorCode, message: string): Transition => ({ ok: false, cod
 const without = (xs: string[], x: string) => xs.filter((y) => y !== x);
 const withOne = (xs: string[], x: string) => (xs.includes(x) ? xs : [...xs, x]);
 
-export function transition<E extends ClientEvent>(
-  s: BoardSession,
-  event: E,
-  payload: Payload<E>,
-  actor: Actor,
-  now: number,
-): Transition {
-  const p = payload as Record<string, unknown> | undefined;
+/** The session after `cmd` by `actor` at server time `now`, or why it is refused. */
+export function transition(s: BoardSession, cmd: SessionCommand, actor: Actor, now: number): Transition {
   const ok = (session: BoardSession, effect?: Effect): Transition => ({ ok: true, session, effect });
-  switch (event) {
+  switch (cmd.event) {
     case 'focus:set': {
-      const storyId = p?.storyId as string | null;
+      const { storyId } = cmd.payload;
       return ok({ ...s, focus: storyId ? { storyId, by: actor.userId } : null });
     }
     case 'follow:set':
       return ok({
         ...s,
-        following: p?.on ? withOne(s.following, actor.userId) : without(s.following, actor.userId),
+        following: cmd.payload.on ? withOne(s.following, actor.userId) : without(s.following, actor.userId),
       });
     case 'timer:start': {
-      const durationMs = p?.durationMs as number;
+      const { durationMs } = cmd.payload;
       return ok({
         ...s,
         timer: { durationMs, endsAt: now + durationMs, remainingMs: durationMs, running: true },
@@ -81,13 +76,12 @@ export function transition<E extends ClientEvent>(
         ...s,
         timer: { ...s.timer, endsAt: null, remainingMs: s.timer.durationMs, running: false },
       });
-    case 'round:start':
-      return ok({
-        ...s,
-        round: { storyId: p?.storyId as string, scale: p?.scale as ScaleId, votes: {}, revealed: false },
-      });
+    case 'round:start': {
+      const { storyId, scale } = cmd.payload;
+      return ok({ ...s, round: { storyId, scale, votes: {}, revealed: false } });
+    }
     case 'round:vote': {
-      const value = p?.value as string;
+      const { value } = cmd.payload;
       if (!s.round) return fail('conflict', 'No estimation round is running.');
       if (s.round.revealed) return fail('conflict', 'Votes are already revealed; wait for a re-vote.');
       if (!isInScale(s.round.scale, value))
@@ -102,7 +96,7 @@ export function transition<E extends ClientEvent>(
       if (!s.round) return fail('conflict', 'No estimation round is running.');
       return ok({ ...s, round: { ...s.round, votes: {}, revealed: false } });
     case 'round:accept': {
-      const value = p?.value as string;
+      const { value } = cmd.payload;
       if (!s.round) return fail('conflict', 'No estimation round is running.');
       if (!s.round.revealed) return fail('conflict', 'Reveal the votes before accepting an estimate.');
       if (!isInScale(s.round.scale, value))
@@ -110,10 +104,20 @@ export function transition<E extends ClientEvent>(
       return ok({ ...s, round: null }, { type: 'estimate', storyId: s.round.storyId, value });
     }
     case 'hand:set':
-      return ok({ ...s, hands: p?.raised ? withOne(s.hands, actor.userId) : without(s.hands, actor.userId) });
-    default:
-      return fail('invalid', `Unknown event ${String(event)}.`);
+      return ok({
+        ...s,
+        hands: cmd.payload.raised ? withOne(s.hands, actor.userId) : without(s.hands, actor.userId),
+      });
+    default: {
+      const unhandled: never = cmd; // a new event that this switch misses fails to compile here
+      return unknownEvent(unhandled);
+    }
   }
+}
+
+/** Unreachable for a parsed command; a refusal rather than a throw all the same. */
+function unknownEvent(cmd: { event: unknown }): Transition {
+  return fail('invalid', `Unknown event ${String(cmd.event)}.`);
 }
 
 /** What every client — the owner included — may see. Vote values appear only after reveal. */

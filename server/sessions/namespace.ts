@@ -1,14 +1,13 @@
 import type http from 'node:http';
 import { Server, type Namespace, type Socket } from 'socket.io';
 import type { Role } from '../../lib/board/types';
+import { setStoryEstimate } from '../../lib/board/ops';
 import { getStoryMap, readStory } from '../../lib/board/schema';
 import {
   EVENT_ROLES,
   SESSION_NAMESPACE,
   handshakeSchema,
-  payloads,
   type Ack,
-  type AckFn,
   type ClientEvent,
   type ClientToServerEvents,
   type ErrorCode,
@@ -18,9 +17,10 @@ import {
 } from '../../lib/realtime/events';
 import type { Logger } from '../log';
 import type { BoardRegistry } from '../store/store';
-import { checkAccess } from '../sync/gate';
-import { TokenBucket } from '../sync/limits';
+import { checkAccess } from '../access/gate';
+import { TokenBucket } from '../access/token-bucket';
 import type { RoomManager } from '../sync/room-manager';
+import { isClientEvent, parseCommand } from './commands';
 import { publicState, transition, type Transition } from './logic';
 import type { SessionStore } from './store';
 
@@ -41,7 +41,6 @@ type SessionNamespace = Namespace<
 
 const boardRoom = (id: string) => `board:${id}`;
 const roleRoom = (id: string, role: Role) => `board:${id}:${role}`;
-const KNOWN = new Set(Object.keys(payloads));
 
 export interface Sessions {
   io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -111,7 +110,7 @@ export function attachSessions(
     const sockets = await nsp.in(boardRoom(boardId)).fetchSockets();
     const byUser = new Map<string, Participant>();
     for (const s of sockets) {
-      const d = s.data as SocketData;
+      const d = s.data;
       if (!byUser.has(d.user.id)) {
         byUser.set(d.user.id, { ...d.user, role: d.role, following: session.following.includes(d.user.id) });
       }
@@ -125,22 +124,20 @@ export function attachSessions(
   }
 
   async function storyExists(boardId: string, storyId: string): Promise<boolean> {
-    const room = await rooms.acquire(boardId);
-    try {
+    return rooms.withRoom(boardId, (room) => {
       const m = getStoryMap(room.doc, storyId);
       return m !== null && readStory(storyId, m).deletedAt === null;
-    } finally {
-      rooms.release(room);
-    }
+    });
   }
 
+  /** The accepted estimate, written into the board doc (stored, then relayed). */
   async function writeEstimate(boardId: string, storyId: string, value: string) {
-    const room = await rooms.acquire(boardId);
-    try {
-      await room.serverEdit((doc) => getStoryMap(doc, storyId)?.set('estimate', value));
-    } finally {
-      rooms.release(room);
-    }
+    await rooms.withRoom(boardId, (room) =>
+      room.serverEdit((doc) => {
+        // Soft-deleted stories keep their estimate too; only a map removed meanwhile is skipped.
+        if (getStoryMap(doc, storyId)) setStoryEstimate(doc, storyId, value);
+      }),
+    );
   }
 
   async function handle(socket: SessionSocket, event: ClientEvent, raw: unknown): Promise<Ack> {
@@ -150,34 +147,27 @@ export function attachSessions(
     }
     const bucket = event === 'reaction:send' ? d.reactions : d.events;
     if (!bucket.take()) return refuse('rate_limited', 'Too many events; slow down.');
-    const parsed = payloads[event].safeParse(raw);
-    if (!parsed.success)
-      return refuse(
-        'invalid',
-        parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
-      );
-    const payload = parsed.data as Record<string, unknown> | undefined;
+    const parsed = parseCommand(event, raw);
+    if (!parsed.ok) return refuse('invalid', parsed.message);
+    const cmd = parsed.command;
 
-    if (event === 'reaction:send') {
+    if (cmd.event === 'reaction:send') {
       nsp.to(boardRoom(d.boardId)).emit('reaction', {
         userId: d.user.id,
         name: d.user.name,
         color: d.user.color,
-        emoji: payload?.emoji as never,
+        emoji: cmd.payload.emoji,
         at: Date.now(),
       });
       return { ok: true };
     }
     // Stories named by the facilitator must exist on the board.
-    const named =
-      event === 'round:start' || (event === 'focus:set' && payload?.storyId)
-        ? (payload?.storyId as string)
-        : null;
+    const named = cmd.event === 'round:start' || cmd.event === 'focus:set' ? cmd.payload.storyId : null;
     if (named && !(await storyExists(d.boardId, named)))
       return refuse('not_found', 'No such story on this board.');
 
     const t = await sessions.update<Transition>(d.boardId, (s) => {
-      const r = transition(s, event, payload as never, { userId: d.user.id, role: d.role }, Date.now());
+      const r = transition(s, cmd, { userId: d.user.id, role: d.role }, Date.now());
       return r.ok ? { session: r.session, result: r } : { result: r };
     });
     if (!t.ok) return refuse(t.code, t.message);
@@ -190,11 +180,12 @@ export function attachSessions(
     const { boardId, role } = socket.data;
     void socket.join([boardRoom(boardId), roleRoom(boardId, role)]);
     socket.onAny((event: string, ...args: unknown[]) => {
-      const ack = typeof args.at(-1) === 'function' ? (args.at(-1) as AckFn) : null;
+      const last = args.at(-1);
+      const ack = typeof last === 'function' ? (a: Ack) => void last(a) : null;
       const payload = args.length > 0 && typeof args[0] !== 'function' ? args[0] : undefined;
-      if (!KNOWN.has(event))
+      if (!isClientEvent(event))
         return ack?.(refuse('invalid', `Unknown event "${String(event).slice(0, 40)}".`));
-      handle(socket, event as ClientEvent, payload)
+      handle(socket, event, payload)
         .then((a) => ack?.(a))
         .catch((err: unknown) => {
           log.error({ err, boardId, event }, 'session event failed');

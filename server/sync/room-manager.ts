@@ -66,6 +66,16 @@ export class RoomManager {
     if (room.idle && room.state === 'open') this.scheduleUnload(room);
   }
 
+  /** Runs `fn` on the board's whole room, held until `fn` settles (the HTTP API's and sessions' reads and edits). */
+  async withRoom<T>(boardId: string, fn: (room: Room) => T | Promise<T>): Promise<T> {
+    const room = await this.acquire(boardId);
+    try {
+      return await fn(room);
+    } finally {
+      this.release(room);
+    }
+  }
+
   /**
    * Subscribes to the board's fan-out channel *before* reading the store and buffers what arrives,
    * so no update from another instance can fall between the read and the subscription.

@@ -1,4 +1,4 @@
-import { TokenBucket } from './limits';
+import { TokenBucket } from '../access/token-bucket';
 import type { Origin } from './origin';
 import type { Peer } from './peer';
 

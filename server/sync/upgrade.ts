@@ -6,7 +6,7 @@ import type { Config } from '../config';
 import type { Logger } from '../log';
 import type { BoardRegistry } from '../store/store';
 import { WsPeer, toBytes } from './connection';
-import { checkAccess } from './gate';
+import { checkAccess } from '../access/gate';
 import type { RoomManager } from './room-manager';
 
 export const SYNC_PREFIX = '/sync/';
