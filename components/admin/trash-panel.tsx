@@ -5,7 +5,7 @@ import { restoreNote, restoreStory } from '@/lib/board/ops';
 import { useAllNotes, useAllStories, useAuthorNames } from '@/lib/board/hooks';
 import { useBoard } from '@/components/board/board-context';
 import { Button } from '@/components/ui/button';
-import { Icon } from '@/components/ui/icon';
+import { Panel } from '@/components/ui/panel';
 import { RelativeTime } from '@/components/ui/relative-time';
 
 interface TrashItem {
@@ -55,23 +55,13 @@ export function TrashPanel({ onClose }: { onClose: () => void }) {
     item.kind === 'story' ? restoreStory(doc, item.id, origin) : restoreNote(doc, item.id, origin);
 
   return (
-    <section
-      aria-labelledby="trash-title"
-      className="rounded-xl border border-zinc-200 bg-white px-5 py-4 shadow-xs dark:border-zinc-800 dark:bg-zinc-900"
+    <Panel
+      titleId="trash-title"
+      title="Trash"
+      description="Deleted stories and notes stay here until you restore them."
+      onClose={onClose}
+      closeLabel="Close trash"
     >
-      <div className="flex items-start justify-between gap-4">
-        <div>
-          <h2 id="trash-title" className="text-sm font-semibold">
-            Trash
-          </h2>
-          <p className="mt-0.5 text-xs text-zinc-500 dark:text-zinc-400">
-            Deleted stories and notes stay here until you restore them.
-          </p>
-        </div>
-        <Button variant="ghost" size="sm" onClick={onClose} aria-label="Close trash">
-          <Icon name="close" className="size-3.5" />
-        </Button>
-      </div>
       {items.length === 0 ? (
         <p className="mt-3 text-sm text-zinc-600 dark:text-zinc-400">Nothing has been deleted.</p>
       ) : (
@@ -101,6 +91,6 @@ export function TrashPanel({ onClose }: { onClose: () => void }) {
           ))}
         </ul>
       )}
-    </section>
+    </Panel>
   );
 }

@@ -6,7 +6,7 @@ import type { StoryView } from '@/lib/board/types';
 import { formatScore, suggestOrder } from '@/lib/board/wsjf';
 import { useBoard } from '@/components/board/board-context';
 import { Button } from '@/components/ui/button';
-import { Icon } from '@/components/ui/icon';
+import { Panel } from '@/components/ui/panel';
 
 /**
  * Preview of the WSJF-style order (value ÷ effort) over the whole backlog. Nothing changes until
@@ -27,25 +27,17 @@ export function WsjfPreview({ stories, onClose }: { stories: readonly StoryView[
   }
 
   return (
-    <section
-      aria-labelledby="wsjf-title"
-      data-testid="wsjf-preview"
-      className="flex flex-col gap-3 rounded-xl border border-indigo-200 bg-indigo-50/40 px-4 py-3 dark:border-indigo-900 dark:bg-indigo-950/20"
+    <Panel
+      titleId="wsjf-title"
+      title="Suggested order"
+      description="Value ÷ effort, highest first (ties: higher value, then current order). Unscored stories keep their places."
+      onClose={onClose}
+      closeLabel="Close suggested order"
+      level={3}
+      tone="accent"
+      className="flex flex-col gap-3"
+      testId="wsjf-preview"
     >
-      <div className="flex items-start justify-between gap-3">
-        <div>
-          <h3 id="wsjf-title" className="text-sm font-semibold">
-            Suggested order
-          </h3>
-          <p className="text-xs text-zinc-600 dark:text-zinc-400">
-            Value ÷ effort, highest first (ties: higher value, then current order). Unscored stories keep
-            their places.
-          </p>
-        </div>
-        <Button size="sm" variant="ghost" onClick={onClose} aria-label="Close suggested order">
-          <Icon name="close" className="size-4" />
-        </Button>
-      </div>
       {ranked.length === 0 ? (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
           No story has both value and effort yet. Score stories in their Value section.
@@ -115,6 +107,6 @@ export function WsjfPreview({ stories, onClose }: { stories: readonly StoryView[
             : `${moved.size} ${moved.size === 1 ? 'story moves' : 'stories move'}.`}
         </p>
       </div>
-    </section>
+    </Panel>
   );
 }

@@ -4,6 +4,8 @@ import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { createStory, BoardOpError } from '@/lib/board/ops';
 import { TITLE_MAX, WHY_MAX } from '@/lib/board/types';
 import { Button } from '@/components/ui/button';
+import { cx } from '@/components/ui/cx';
+import { PANEL_FRAME } from '@/components/ui/panel';
 import { useBoard } from './board-context';
 
 const field =
@@ -39,7 +41,7 @@ export function NewStoryForm({ onDone }: { onDone: (createdId: string | null) =>
       onSubmit={submit}
       onKeyDown={onKeyDown}
       aria-labelledby="new-story-title"
-      className="rounded-xl border border-zinc-200 bg-white p-4 shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
+      className={cx(PANEL_FRAME, 'p-4 shadow-sm')}
     >
       <h2 id="new-story-title" className="text-sm font-semibold">
         New shell story

@@ -2,6 +2,8 @@
 
 import { useState } from 'react';
 import { fetchFormalStories } from '@/components/promote/promote-api';
+import { cx } from '@/components/ui/cx';
+import { PANEL_FRAME } from '@/components/ui/panel';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { boardHref, formalStoryHref } from './links';
 import { StoriesShell, Loading, LoadError } from './stories-shell';
@@ -48,11 +50,7 @@ function StoriesList({ boardId, boardKey }: { boardId: string; boardKey: string 
             {[...list.value]
               .sort((a, b) => b.publishedAt - a.publishedAt)
               .map((s) => (
-                <li
-                  key={s.storyId}
-                  data-testid="formal-story"
-                  className="rounded-xl border border-zinc-200 bg-white p-4 shadow-xs dark:border-zinc-800 dark:bg-zinc-900"
-                >
+                <li key={s.storyId} data-testid="formal-story" className={cx(PANEL_FRAME, 'p-4 shadow-xs')}>
                   <div className="flex flex-wrap items-baseline justify-between gap-2">
                     <h2 className="min-w-0 text-base font-semibold break-words">
                       <a

@@ -1,13 +1,10 @@
 'use client';
 
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { BoardInfoResponse } from '@/lib/validation/api';
-import { ClosedScreen } from '@/components/board/closed-screen';
-import { useBoardInfo } from '@/components/board/use-board-info';
-import { useLinkKey } from '@/components/board/use-link-key';
 import { ExportMenuFor } from '@/components/promote/export-menu';
+import { gateScreen, useBoardGate } from '@/components/ui/board-gate';
 import { Button } from '@/components/ui/button';
-import { FullPageMessage } from '@/components/ui/full-page-message';
 import { boardHref, storiesHref } from './links';
 
 /**
@@ -24,22 +21,10 @@ export function StoriesShell({
   crumb?: string;
   children: (ctx: { boardKey: string; info: BoardInfoResponse }) => ReactNode;
 }) {
-  const key = useLinkKey();
-  const [attempt, setAttempt] = useState(0);
-  const info = useBoardInfo(boardId, key, attempt);
-  if (key === null) return <ClosedScreen reason="no-key" />;
-  if (info.state === 'unauthorized') return <ClosedScreen reason="bad-key" />;
-  if (info.state === 'not-found') return <ClosedScreen reason="not-found" />;
-  if (info.state === 'error') {
-    return (
-      <FullPageMessage title="Could not open the formal stories" tone="warning">
-        <p>{info.message}</p>
-        <Button className="mt-4" onClick={() => setAttempt((a) => a + 1)}>
-          Try again
-        </Button>
-      </FullPageMessage>
-    );
-  }
+  const gate = useBoardGate(boardId);
+  const { key, info } = gate;
+  const gated = gateScreen(gate, { errorTitle: 'Could not open the formal stories' });
+  if (gated) return gated;
   if (info.state !== 'ready' || !key) return <Loading what="formal stories" />;
   const linkClass =
     'rounded hover:text-zinc-900 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500 dark:hover:text-zinc-100';

@@ -3,6 +3,8 @@
 import { useEffect, useId, useState } from 'react';
 import type { FormalStoryVersion } from '@/lib/promote/types';
 import { fetchVersions } from '@/components/promote/promote-api';
+import { cx } from '@/components/ui/cx';
+import { PANEL_FRAME } from '@/components/ui/panel';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { DiscussionSnapshot } from './discussion-snapshot';
 import { boardStoryHref } from './links';
@@ -165,11 +167,7 @@ function VersionSelect(props: {
 function VersionDetails({ version: v, open }: { version: FormalStoryVersion; open: boolean }) {
   const h = 'text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400';
   return (
-    <details
-      open={open}
-      data-testid="version"
-      className="rounded-xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
-    >
+    <details open={open} data-testid="version" className={cx(PANEL_FRAME, 'p-4')}>
       <summary className="cursor-pointer rounded text-sm focus-visible:outline-2 focus-visible:outline-indigo-500">
         <span className="font-semibold">Version {v.version}</span>{' '}
         <span className="text-zinc-500 dark:text-zinc-400">
