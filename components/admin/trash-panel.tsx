@@ -63,19 +63,19 @@ export function TrashPanel({ onClose }: { onClose: () => void }) {
       closeLabel="Close trash"
     >
       {items.length === 0 ? (
-        <p className="mt-3 text-sm text-zinc-600 dark:text-zinc-400">Nothing has been deleted.</p>
+        <p className="mt-3 text-sm text-secondary">Nothing has been deleted.</p>
       ) : (
-        <ul className="mt-2 divide-y divide-zinc-100 dark:divide-zinc-800" data-testid="trash-list">
+        <ul className="mt-2 divide-y divide-subtle" data-testid="trash-list">
           {items.map((item) => (
             <li key={`${item.kind}:${item.id}`} className="flex items-start justify-between gap-4 py-3">
               <div className="min-w-0">
                 <p className="truncate text-sm">
-                  <span className="mr-2 rounded bg-zinc-100 px-1.5 py-0.5 text-xs text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">
+                  <span className="mr-2 rounded bg-subtle px-1.5 py-0.5 text-xs text-zinc-600 dark:text-zinc-300">
                     {item.kind}
                   </span>
                   {item.text || <em className="text-zinc-500">(empty)</em>}
                 </p>
-                <p className="mt-0.5 text-xs text-zinc-500 dark:text-zinc-400">
+                <p className="mt-0.5 text-xs text-muted">
                   {item.where && <>On “{item.where}” · </>}Deleted by {who(item.deletedBy)}{' '}
                   <RelativeTime at={item.deletedAt} />
                 </p>

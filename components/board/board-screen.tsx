@@ -30,7 +30,7 @@ export function BoardScreen({ boardId }: { boardId: string }) {
 function Opening() {
   return (
     <main className="flex min-h-dvh items-center justify-center" aria-busy="true">
-      <p className="text-sm text-zinc-500 dark:text-zinc-400" role="status">
+      <p className="text-sm text-muted" role="status">
         Opening board…
       </p>
     </main>

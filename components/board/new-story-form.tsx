@@ -9,7 +9,7 @@ import { PANEL_FRAME } from '@/components/ui/panel';
 import { useBoard } from './board-context';
 
 const field =
-  'w-full rounded-lg border border-zinc-300 bg-white px-3 text-sm shadow-xs placeholder:text-zinc-400 focus:border-indigo-500 focus:outline-none focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-zinc-700 dark:bg-zinc-950 dark:placeholder:text-zinc-500';
+  'w-full rounded-lg border border-zinc-300 bg-field px-3 text-sm shadow-xs placeholder:text-zinc-400 focus:border-indigo-500 focus:outline-none focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-zinc-700 dark:placeholder:text-zinc-500';
 
 /** A shell story is just a title and why it matters; the team shapes the rest in discussion. */
 export function NewStoryForm({ onDone }: { onDone: (createdId: string | null) => void }) {
@@ -46,10 +46,7 @@ export function NewStoryForm({ onDone }: { onDone: (createdId: string | null) =>
       <h2 id="new-story-title" className="text-sm font-semibold">
         New shell story
       </h2>
-      <label
-        htmlFor="story-title"
-        className="mt-3 block text-xs font-medium text-zinc-700 dark:text-zinc-300"
-      >
+      <label htmlFor="story-title" className="mt-3 block text-xs font-medium text-body">
         Title
       </label>
       <input
@@ -62,7 +59,7 @@ export function NewStoryForm({ onDone }: { onDone: (createdId: string | null) =>
         placeholder="e.g. Reorder a past delivery in one tap"
         className={`${field} mt-1 h-10`}
       />
-      <label htmlFor="story-why" className="mt-3 block text-xs font-medium text-zinc-700 dark:text-zinc-300">
+      <label htmlFor="story-why" className="mt-3 block text-xs font-medium text-body">
         Why it matters
       </label>
       <textarea

@@ -38,7 +38,7 @@ export function PresentScreen({ boardId }: { boardId: string }) {
   if (info.state !== 'ready' || !conn)
     return (
       <main className="flex min-h-dvh items-center justify-center" aria-busy="true">
-        <p className="text-xl text-zinc-500 dark:text-zinc-400" role="status">
+        <p className="text-xl text-muted" role="status">
           Opening the shared screen…
         </p>
       </main>

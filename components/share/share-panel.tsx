@@ -52,7 +52,7 @@ export function SharePanel({
       closeLabel="Close share panel"
     >
       {links ? (
-        <div className="mt-2 divide-y divide-zinc-100 dark:divide-zinc-800">
+        <div className="mt-2 divide-y divide-subtle">
           <CopyLinkRow
             label="Team link"
             description="For the team: add stories and notes, vote, react."
@@ -73,10 +73,10 @@ export function SharePanel({
           />
         </div>
       ) : (
-        <p className="mt-3 text-sm text-zinc-600 dark:text-zinc-400">The server did not return the links.</p>
+        <p className="mt-3 text-sm text-secondary">The server did not return the links.</p>
       )}
       {links && (
-        <div className="mt-3 flex flex-wrap items-end justify-between gap-4 border-t border-zinc-100 pt-3 dark:border-zinc-800">
+        <div className="mt-3 flex flex-wrap items-end justify-between gap-4 border-t border-subtle pt-3">
           <TeamQr link={links.team} />
           <DeleteBoard title={title} onDelete={remove} />
         </div>

@@ -31,9 +31,9 @@ export function StoriesShell({
   return (
     <div className="min-h-dvh">
       <title>{`${crumb ? `${crumb} · ` : ''}Formal stories · ${info.info.title} · Shellboard`}</title>
-      <header className="border-b border-zinc-200 bg-white/80 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/80">
+      <header className="border-b border-line bg-white/80 backdrop-blur dark:bg-zinc-950/80">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-6 py-3">
-          <nav aria-label="Breadcrumb" className="min-w-0 flex-1 text-sm text-zinc-600 dark:text-zinc-400">
+          <nav aria-label="Breadcrumb" className="min-w-0 flex-1 text-sm text-secondary">
             <ol className="flex flex-wrap items-center gap-1.5">
               <li>
                 <a data-testid="back-to-board" href={boardHref(boardId, key)} className={linkClass}>
@@ -73,7 +73,7 @@ export function StoriesShell({
 export function Loading({ what }: { what: string }) {
   return (
     <div className="flex min-h-[40dvh] items-center justify-center" aria-busy="true">
-      <p className="text-sm text-zinc-500 dark:text-zinc-400" role="status">
+      <p className="text-sm text-muted" role="status">
         Loading {what}…
       </p>
     </div>
