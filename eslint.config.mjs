@@ -4,7 +4,7 @@ import nextVitals from 'eslint-config-next/core-web-vitals';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 
-// Layer boundaries from ARCHITECTURE.md: server never imports UI; UI never imports server; lib imports neither.
+// Layer boundaries from docs/architecture.md: server never imports UI; UI never imports server; lib imports neither.
 const noUi = {
   group: ['@/components/*', '@/app/*', '**/components/*', '**/app/*'],
   message: 'server/ and lib/ must not import UI code',
@@ -39,4 +39,6 @@ export default tseslint.config(
     files: ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', { patterns: [noServer] }] },
   },
+  // No React in tests/: `useTestServer()` registers Vitest hooks, it is not a React hook.
+  { files: ['tests/**/*.ts'], rules: { 'react-hooks/rules-of-hooks': 'off' } },
 );

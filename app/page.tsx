@@ -22,14 +22,14 @@ export default function Home() {
       <h1 className="mt-3 text-3xl font-semibold tracking-tight text-balance sm:text-4xl">
         Refine the backlog by talking, not by writing specs alone.
       </h1>
-      <p className="mt-4 max-w-2xl text-base leading-7 text-pretty text-zinc-600 dark:text-zinc-400">
+      <p className="mt-4 max-w-2xl text-base leading-7 text-pretty text-secondary">
         The product owner posts the <em>shell</em> of each story. The whole team shapes it in one live board,
         so the understanding is shared before anything is formalised.
       </p>
 
-      <div className="mt-10 rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+      <div className="mt-10 rounded-2xl border border-line bg-surface p-6 shadow-sm">
         <CreateBoardForm />
-        <p className="mt-3 text-xs text-zinc-500 dark:text-zinc-400">
+        <p className="mt-3 text-xs text-muted">
           You get three links: one for you as owner, one for the team, and a read-only one for observers.
         </p>
       </div>
@@ -37,9 +37,9 @@ export default function Home() {
       <ol className="mt-12 grid gap-6 sm:grid-cols-3">
         {STEPS.map((s, i) => (
           <li key={s.title}>
-            <p className="text-xs font-medium text-zinc-500 tabular-nums dark:text-zinc-400">0{i + 1}</p>
+            <p className="text-xs font-medium text-muted tabular-nums">0{i + 1}</p>
             <h2 className="mt-1 text-sm font-semibold">{s.title}</h2>
-            <p className="mt-1 text-sm leading-6 text-zinc-600 dark:text-zinc-400">{s.text}</p>
+            <p className="mt-1 text-sm leading-6 text-secondary">{s.text}</p>
           </li>
         ))}
       </ol>

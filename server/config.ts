@@ -23,7 +23,7 @@ const envSchema = z.object({
     .transform((u) => u?.replace(/\/+$/, '')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
-  // Limits (ARCHITECTURE.md "Sync server"); every one overridable.
+  // Limits (docs/architecture.md "Sync server"); every one overridable.
   MAX_MESSAGE_BYTES: int(1024 * 1024),
   MAX_DOC_BYTES: int(32 * 1024 * 1024),
   MAX_CONNECTIONS_PER_BOARD: int(250),

@@ -1,14 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BoardInfoResponse } from '../lib/validation/api';
-import { createBoard, startServer, type TestServer } from './helpers/server';
+import { createBoard } from './helpers/server';
+import { useTestServer } from './helpers/use-test-server';
 
-let srv: TestServer;
-beforeAll(async () => {
-  srv = await startServer({ PUBLIC_URL: 'https://board.example.com/' });
-});
-afterAll(async () => srv.close());
+const srv = useTestServer({ env: { PUBLIC_URL: 'https://board.example.com/' } });
 
 const post = (body: string, type = 'application/json') =>
   fetch(`${srv.url}/api/boards`, { method: 'POST', headers: { 'Content-Type': type }, body });

@@ -1,9 +1,10 @@
 import * as Y from 'yjs';
 import WebSocket from 'ws';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createStory } from '../lib/board/ops';
 import { readStories, roots } from '../lib/board/schema';
-import { createBoard, startServer, type TestBoard, type TestServer } from './helpers/server';
+import { createBoard, type TestBoard } from './helpers/server';
+import { useTestServer } from './helpers/use-test-server';
 import { canonical, connect, saved, synced } from './helpers/clients';
 import { prng } from './fuzz/prng';
 import { hostileMessage, validPool } from './fuzz/messages';
@@ -13,16 +14,14 @@ const MESSAGES = Number(process.env.FUZZ_MESSAGES ?? 10_000);
 const BATCH = 1000;
 const PARALLEL = 16;
 
-let srv: TestServer;
+// A generous rate limit so the fuzzer exercises decoding, not only the limiter.
+const srv = useTestServer({ env: { RATE_PER_SEC: '100000', RATE_BURST: '100000' } });
 let target: TestBoard;
 let other: TestBoard;
 beforeAll(async () => {
-  // A generous rate limit so the fuzzer exercises decoding, not only the limiter.
-  srv = await startServer({ RATE_PER_SEC: '100000', RATE_BURST: '100000' });
   target = await createBoard(srv.url, 'fuzz target');
   other = await createBoard(srv.url, 'bystander board');
 });
-afterAll(async () => srv.close());
 
 /** One hostile socket: sends until the server closes it, then the pool opens another. */
 function hostileSocket(url: string): Promise<WebSocket> {

@@ -1,17 +1,13 @@
 import WebSocket from 'ws';
 import * as encoding from 'lib0/encoding';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createStory } from '../lib/board/ops';
 import { readStories, roots, textOf } from '../lib/board/schema';
-import { createBoard, startServer, type TestServer } from './helpers/server';
+import { createBoard } from './helpers/server';
+import { useTestServer } from './helpers/use-test-server';
 import { connect, destroyAll, saved, synced } from './helpers/clients';
 
-let srv: TestServer | null = null;
-afterEach(async () => {
-  destroyAll();
-  await srv?.close();
-  srv = null;
-});
+const srv = useTestServer({ perTest: true, beforeClose: destroyAll });
 
 function openRaw(boardId: string, key: string): Promise<WebSocket> {
   const ws = new WebSocket(`${srv!.wsUrl}/${boardId}?key=${key}`);
@@ -39,7 +35,7 @@ function awarenessMessage(clientId: number, state: unknown): Uint8Array {
 
 describe('limits', () => {
   it('closes a connection that sends an over-limit message with 4413; others are unaffected', async () => {
-    srv = await startServer({ MAX_MESSAGE_BYTES: '2000' });
+    await srv.start({ MAX_MESSAGE_BYTES: '2000' });
     const b = await createBoard(srv.url);
     const bystander = connect(srv.wsUrl, b.id, b.team);
     await synced(bystander);
@@ -52,7 +48,7 @@ describe('limits', () => {
   });
 
   it('refuses connections past the per-board limit with 4429', async () => {
-    srv = await startServer({ MAX_CONNECTIONS_PER_BOARD: '2' });
+    await srv.start({ MAX_CONNECTIONS_PER_BOARD: '2' });
     const b = await createBoard(srv.url);
     await openRaw(b.id, b.team);
     await openRaw(b.id, b.team);
@@ -64,7 +60,7 @@ describe('limits', () => {
   });
 
   it('closes an awareness state over 8 KiB with 4413', async () => {
-    srv = await startServer();
+    await srv.start();
     const b = await createBoard(srv.url);
     const ws = await openRaw(b.id, b.team);
     const closed = closeOf(ws);
@@ -75,7 +71,7 @@ describe('limits', () => {
   });
 
   it('rate-limits a flooding connection with 4430', async () => {
-    srv = await startServer({ RATE_PER_SEC: '10', RATE_BURST: '20' });
+    await srv.start({ RATE_PER_SEC: '10', RATE_BURST: '20' });
     const b = await createBoard(srv.url);
     const ws = await openRaw(b.id, b.team);
     const closed = closeOf(ws);
@@ -84,7 +80,7 @@ describe('limits', () => {
   });
 
   it('refuses an update that would grow the document past its limit; the board stays usable', async () => {
-    srv = await startServer({ MAX_DOC_BYTES: '20000' });
+    await srv.start({ MAX_DOC_BYTES: '20000' });
     const b = await createBoard(srv.url);
     const writer = connect(srv.wsUrl, b.id, b.team);
     await synced(writer);
@@ -101,7 +97,7 @@ describe('limits', () => {
   });
 
   it('limits board creation per address with 429', async () => {
-    srv = await startServer();
+    await srv.start();
     const statuses: number[] = [];
     for (let i = 0; i < 40; i++) {
       const r = await fetch(`${srv.url}/api/boards`, {
@@ -118,7 +114,7 @@ describe('limits', () => {
 
 describe('heartbeat', () => {
   it('cuts a socket that stops answering pings and removes its presence for everyone', async () => {
-    srv = await startServer({ HEARTBEAT_MS: '100' });
+    await srv.start({ HEARTBEAT_MS: '100' });
     const b = await createBoard(srv.url);
     const watcher = connect(srv.wsUrl, b.id, b.team);
     await synced(watcher);

@@ -1,17 +1,13 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { addNote, createStory, deleteNote, deleteStory, restoreNote, restoreStory } from '../lib/board/ops';
 import { readNotes, readStories } from '../lib/board/schema';
 import type { RotateLinkResponse } from '../lib/validation/api';
 import { upgradeStatus } from './helpers/upgrade';
-import { createBoard, keyOf, startServer, type TestServer } from './helpers/server';
+import { createBoard, keyOf } from './helpers/server';
+import { useTestServer } from './helpers/use-test-server';
 import { connect, destroyAll, saved, synced } from './helpers/clients';
 
-let srv: TestServer | null = null;
-afterEach(async () => {
-  destroyAll();
-  await srv?.close();
-  srv = null;
-});
+const srv = useTestServer({ perTest: true, beforeClose: destroyAll });
 
 const api = (path: string, key: string, init: RequestInit = {}) =>
   fetch(`${srv!.url}${path}`, {
@@ -21,7 +17,7 @@ const api = (path: string, key: string, init: RequestInit = {}) =>
 
 describe('link rotation and board deletion', () => {
   it('rotating the team link cuts its connections at once; the old key stops working, the new one works', async () => {
-    srv = await startServer();
+    await srv.start();
     const b = await createBoard(srv.url);
     const dev = connect(srv.wsUrl, b.id, b.team);
     const viewer = connect(srv.wsUrl, b.id, b.view);
@@ -58,7 +54,7 @@ describe('link rotation and board deletion', () => {
   });
 
   it('rotating the owner link re-seals the other links under the new owner key', async () => {
-    srv = await startServer();
+    await srv.start();
     const b = await createBoard(srv.url);
     const body = (await (
       await api(`/api/boards/${b.id}/links/rotate`, b.owner, { method: 'POST', body: '{"role":"owner"}' })
@@ -74,7 +70,7 @@ describe('link rotation and board deletion', () => {
   });
 
   it('only the owner may rotate or delete; bad bodies are 400', async () => {
-    srv = await startServer();
+    await srv.start();
     const b = await createBoard(srv.url);
     const rotate = (key: string, body: string) =>
       api(`/api/boards/${b.id}/links/rotate`, key, { method: 'POST', body });
@@ -89,7 +85,7 @@ describe('link rotation and board deletion', () => {
   });
 
   it('deleting a board closes every connection and removes everything stored', async () => {
-    srv = await startServer();
+    await srv.start();
     const b = await createBoard(srv.url);
     const owner = connect(srv.wsUrl, b.id, b.owner);
     const dev = connect(srv.wsUrl, b.id, b.team);
@@ -110,7 +106,7 @@ describe('link rotation and board deletion', () => {
 
   it('never writes a key into the logs', async () => {
     const lines: string[] = [];
-    srv = await startServer({ LOG_LEVEL: 'trace' }, undefined, { write: (l) => void lines.push(l) });
+    await srv.start({ LOG_LEVEL: 'trace' }, undefined, { write: (l) => void lines.push(l) });
     const b = await createBoard(srv.url);
     const c = connect(srv.wsUrl, b.id, b.team);
     await synced(c);
@@ -125,7 +121,7 @@ describe('link rotation and board deletion', () => {
 
 describe('trash', () => {
   it('soft-deleted notes and stories keep who and when, and a restore reaches every client and the store', async () => {
-    srv = await startServer();
+    await srv.start();
     const b = await createBoard(srv.url);
     const owner = connect(srv.wsUrl, b.id, b.owner);
     const dev = connect(srv.wsUrl, b.id, b.team);

@@ -1,10 +1,11 @@
 import * as Y from 'yjs';
 import WebSocket from 'ws';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createStory } from '../lib/board/ops';
 import { readStories } from '../lib/board/schema';
 import { BoardConnection } from '../lib/realtime/sync-client';
-import { createBoard, startServer, type TestBoard, type TestServer } from './helpers/server';
+import { createBoard, type TestBoard } from './helpers/server';
+import { useTestServer } from './helpers/use-test-server';
 import { connect, destroyAll, saved, synced } from './helpers/clients';
 
 /**
@@ -12,19 +13,17 @@ import { connect, destroyAll, saved, synced } from './helpers/clients';
  * loads it) connects after loading; an edit link sends it, a view link never does.
  */
 
-let srv: TestServer;
+const srv = useTestServer();
 let board: TestBoard;
 const extra: BoardConnection[] = [];
 
 beforeAll(async () => {
-  srv = await startServer();
   board = await createBoard(srv.url, 'Offline client board');
 });
 afterEach(() => {
   destroyAll();
   for (const c of extra.splice(0)) c.destroy();
 });
-afterAll(async () => srv.close());
 
 function open(key: string, doc: Y.Doc, readOnly: boolean, quiet: unknown[] = []): BoardConnection {
   const c = new BoardConnection({

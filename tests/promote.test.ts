@@ -1,22 +1,21 @@
 import { parse } from 'csv-parse/sync';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { addNote, createStory, deleteStory, setNoteResolved } from '../lib/board/ops';
 import { readStories } from '../lib/board/schema';
 import { buildDraft } from '../lib/promote/draft';
 import { addCriterion, ensureDraft } from '../lib/promote/draft-doc';
 import { readNotes } from '../lib/board/schema';
 import type { FormalStoryVersion } from '../lib/promote/types';
-import { createBoard, startServer, type TestBoard, type TestServer } from './helpers/server';
+import { createBoard, type TestBoard } from './helpers/server';
+import { useTestServer } from './helpers/use-test-server';
 import { connect, destroyAll, saved, stockProvider, synced } from './helpers/clients';
 
-let srv: TestServer;
+const srv = useTestServer();
 let b: TestBoard;
 beforeAll(async () => {
-  srv = await startServer();
   b = await createBoard(srv.url, 'Sprint 14 refinement');
 });
 afterEach(() => destroyAll());
-afterAll(async () => srv.close());
 
 const call = (path: string, key: string, init: RequestInit = {}) =>
   fetch(`${srv.url}/api/boards/${b.id}${path}`, {

@@ -1,21 +1,20 @@
 import * as Y from 'yjs';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { applyRanks, createStory, setStoryScore } from '../lib/board/ops';
 import { planMove, sortByRank } from '../lib/board/ordering';
 import { readStories } from '../lib/board/schema';
 import { suggestOrder } from '../lib/board/wsjf';
-import { createBoard, startServer, type TestBoard, type TestServer } from './helpers/server';
+import { createBoard, type TestBoard } from './helpers/server';
+import { useTestServer } from './helpers/use-test-server';
 import { destroyAll, stockProvider, synced } from './helpers/clients';
 
-let srv: TestServer;
+const srv = useTestServer();
 let board: TestBoard;
 
 beforeAll(async () => {
-  srv = await startServer();
   board = await createBoard(srv.url, 'Reorder board');
 });
 afterEach(() => destroyAll());
-afterAll(async () => srv.close());
 
 const order = (doc: Y.Doc) => sortByRank(readStories(doc)).map((s) => s.id);
 const sameVector = (a: Y.Doc, b: Y.Doc) =>

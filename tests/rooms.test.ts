@@ -1,16 +1,12 @@
 import * as Y from 'yjs';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { addNote, createStory } from '../lib/board/ops';
 import { readNotes, roots } from '../lib/board/schema';
-import { createBoard, startServer, type TestServer } from './helpers/server';
+import { createBoard, type TestServer } from './helpers/server';
+import { useTestServer } from './helpers/use-test-server';
 import { canonical, connect, destroyAll, saved, synced } from './helpers/clients';
 
-let srv: TestServer | null = null;
-afterEach(async () => {
-  destroyAll();
-  await srv?.close();
-  srv = null;
-});
+const srv = useTestServer({ perTest: true, beforeClose: destroyAll });
 
 /** Root types only appear in toJSON once accessed, so touch them all first. */
 function docJson(doc: Y.Doc): string {
@@ -28,7 +24,7 @@ async function storedDoc(s: TestServer, boardId: string): Promise<Y.Doc> {
 
 describe('room lifecycle', () => {
   it('loads one room when 20 clients connect at the same instant, and all converge', async () => {
-    srv = await startServer();
+    await srv.start();
     const board = await createBoard(srv.url);
     const clients = Array.from({ length: 20 }, () => connect(srv!.wsUrl, board.id, board.team));
     await Promise.all(clients.map(synced));
@@ -47,7 +43,7 @@ describe('room lifecycle', () => {
   });
 
   it('unloads a room after its last client leaves plus the grace period, and reloads it identically', async () => {
-    srv = await startServer({ ROOM_GRACE_MS: '100' });
+    await srv.start({ ROOM_GRACE_MS: '100' });
     const board = await createBoard(srv.url);
     const a = connect(srv.wsUrl, board.id, board.team);
     await synced(a);
@@ -68,7 +64,7 @@ describe('room lifecycle', () => {
   });
 
   it('a cold room answers fresh clients from its snapshot while a returning client and a writer arrive at once; nothing is lost', async () => {
-    srv = await startServer({ ROOM_GRACE_MS: '50' });
+    await srv.start({ ROOM_GRACE_MS: '50' });
     const board = await createBoard(srv.url);
     const a = connect(srv.wsUrl, board.id, board.team);
     await synced(a);
@@ -103,7 +99,7 @@ describe('room lifecycle', () => {
   });
 
   it('a client arriving during the grace period keeps the room', async () => {
-    srv = await startServer({ ROOM_GRACE_MS: '300' });
+    await srv.start({ ROOM_GRACE_MS: '300' });
     const board = await createBoard(srv.url);
     const a = connect(srv.wsUrl, board.id, board.team);
     await synced(a);
@@ -117,7 +113,7 @@ describe('room lifecycle', () => {
 
   it('compacts the update log past a threshold; the board reloads identically after compaction and restart', async () => {
     const dataDir = (await import('./helpers/server')).tempDir();
-    srv = await startServer({ COMPACT_AFTER_UPDATES: '25' }, dataDir);
+    await srv.start({ COMPACT_AFTER_UPDATES: '25' }, dataDir);
     const board = await createBoard(srv.url);
     const a = connect(srv.wsUrl, board.id, board.team);
     await synced(a);
@@ -136,14 +132,14 @@ describe('room lifecycle', () => {
 
     destroyAll();
     await srv.close();
-    srv = await startServer({}, dataDir);
+    await srv.start({}, dataDir);
     const b = connect(srv.wsUrl, board.id, board.team);
     await synced(b);
     expect(docJson(b.doc)).toBe(expected);
   });
 
   it('removes a leaving client from presence for everyone at once', async () => {
-    srv = await startServer();
+    await srv.start();
     const board = await createBoard(srv.url);
     const a = connect(srv.wsUrl, board.id, board.team);
     const b = connect(srv.wsUrl, board.id, board.view);

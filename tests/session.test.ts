@@ -1,7 +1,8 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createStory } from '../lib/board/ops';
 import { readStories } from '../lib/board/schema';
-import { createBoard, startServer, type TestBoard, type TestServer } from './helpers/server';
+import { createBoard, type TestBoard } from './helpers/server';
+import { useTestServer } from './helpers/use-test-server';
 import { connect, destroyAll, saved, stockProvider, synced } from './helpers/clients';
 import {
   closeSessions,
@@ -11,14 +12,11 @@ import {
   type SessionClient,
 } from './helpers/session-client';
 
-let srv: TestServer;
+const srv = useTestServer();
 let board: TestBoard;
 let storyId: string;
 let otherStory: string;
 
-beforeAll(async () => {
-  srv = await startServer();
-});
 // Each test gets its own board, so sockets closing from the last test never show up in this one.
 beforeEach(async () => {
   board = await createBoard(srv.url, 'Session board');
@@ -33,7 +31,6 @@ afterEach(() => {
   closeSessions();
   destroyAll();
 });
-afterAll(async () => srv.close());
 
 function actors() {
   const owner = sessionClient(srv.url, board.id, board.owner, { id: 'po', name: 'Paula PO' });

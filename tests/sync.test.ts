@@ -1,21 +1,20 @@
 import * as Y from 'yjs';
 import WebSocket from 'ws';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { addNote, createStory } from '../lib/board/ops';
 import { readNotes, readStories, roots, textOf } from '../lib/board/schema';
 import { upgradeStatus } from './helpers/upgrade';
-import { createBoard, startServer, type TestBoard, type TestServer } from './helpers/server';
+import { createBoard, type TestBoard } from './helpers/server';
+import { useTestServer } from './helpers/use-test-server';
 import { connect, destroyAll, saved, sameState, stockProvider, synced } from './helpers/clients';
 
-let srv: TestServer;
+const srv = useTestServer();
 let board: TestBoard;
 
 beforeAll(async () => {
-  srv = await startServer();
   board = await createBoard(srv.url, 'Sync board');
 });
 afterEach(() => destroyAll());
-afterAll(async () => srv.close());
 
 function rawSocket(boardId: string, key: string): WebSocket {
   return new WebSocket(`${srv.wsUrl}/${boardId}?key=${encodeURIComponent(key)}`);

@@ -44,7 +44,7 @@ export function DeleteBoard({ title, onDelete }: { title: string; onDelete: () =
           id={id}
           value={typed}
           onChange={(e) => setTyped(e.target.value)}
-          className="h-9 min-w-0 flex-1 rounded-lg border border-zinc-200 bg-white px-3 text-sm dark:border-zinc-700 dark:bg-zinc-950"
+          className="h-9 min-w-0 flex-1 rounded-lg border border-line-strong bg-field px-3 text-sm"
         />
         <Button onClick={go} disabled={busy || typed.trim() !== title.trim()}>
           {busy ? 'Deleting…' : 'Delete for everyone'}

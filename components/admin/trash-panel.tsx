@@ -5,7 +5,7 @@ import { restoreNote, restoreStory } from '@/lib/board/ops';
 import { useAllNotes, useAllStories, useAuthorNames } from '@/lib/board/hooks';
 import { useBoard } from '@/components/board/board-context';
 import { Button } from '@/components/ui/button';
-import { Icon } from '@/components/ui/icon';
+import { Panel } from '@/components/ui/panel';
 import { RelativeTime } from '@/components/ui/relative-time';
 
 interface TrashItem {
@@ -55,37 +55,27 @@ export function TrashPanel({ onClose }: { onClose: () => void }) {
     item.kind === 'story' ? restoreStory(doc, item.id, origin) : restoreNote(doc, item.id, origin);
 
   return (
-    <section
-      aria-labelledby="trash-title"
-      className="rounded-xl border border-zinc-200 bg-white px-5 py-4 shadow-xs dark:border-zinc-800 dark:bg-zinc-900"
+    <Panel
+      titleId="trash-title"
+      title="Trash"
+      description="Deleted stories and notes stay here until you restore them."
+      onClose={onClose}
+      closeLabel="Close trash"
     >
-      <div className="flex items-start justify-between gap-4">
-        <div>
-          <h2 id="trash-title" className="text-sm font-semibold">
-            Trash
-          </h2>
-          <p className="mt-0.5 text-xs text-zinc-500 dark:text-zinc-400">
-            Deleted stories and notes stay here until you restore them.
-          </p>
-        </div>
-        <Button variant="ghost" size="sm" onClick={onClose} aria-label="Close trash">
-          <Icon name="close" className="size-3.5" />
-        </Button>
-      </div>
       {items.length === 0 ? (
-        <p className="mt-3 text-sm text-zinc-600 dark:text-zinc-400">Nothing has been deleted.</p>
+        <p className="mt-3 text-sm text-secondary">Nothing has been deleted.</p>
       ) : (
-        <ul className="mt-2 divide-y divide-zinc-100 dark:divide-zinc-800" data-testid="trash-list">
+        <ul className="mt-2 divide-y divide-subtle" data-testid="trash-list">
           {items.map((item) => (
             <li key={`${item.kind}:${item.id}`} className="flex items-start justify-between gap-4 py-3">
               <div className="min-w-0">
                 <p className="truncate text-sm">
-                  <span className="mr-2 rounded bg-zinc-100 px-1.5 py-0.5 text-xs text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">
+                  <span className="mr-2 rounded bg-subtle px-1.5 py-0.5 text-xs text-zinc-600 dark:text-zinc-300">
                     {item.kind}
                   </span>
                   {item.text || <em className="text-zinc-500">(empty)</em>}
                 </p>
-                <p className="mt-0.5 text-xs text-zinc-500 dark:text-zinc-400">
+                <p className="mt-0.5 text-xs text-muted">
                   {item.where && <>On “{item.where}” · </>}Deleted by {who(item.deletedBy)}{' '}
                   <RelativeTime at={item.deletedAt} />
                 </p>
@@ -101,6 +91,6 @@ export function TrashPanel({ onClose }: { onClose: () => void }) {
           ))}
         </ul>
       )}
-    </section>
+    </Panel>
   );
 }

@@ -16,7 +16,7 @@ interface Props {
 }
 
 const selectClass =
-  'h-8 max-w-44 rounded-md border border-zinc-200 bg-white px-2 text-xs text-zinc-800 focus:outline-none focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100';
+  'h-8 max-w-44 rounded-md border border-line-strong bg-surface px-2 text-xs text-zinc-800 focus:outline-none focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-zinc-100';
 
 /** View switch, search, and filters over the backlog. Everything here is mirrored in the URL. */
 export function FilterBar({ filters, onChange, values, shown, total }: Props) {
@@ -30,7 +30,7 @@ export function FilterBar({ filters, onChange, values, shown, total }: Props) {
         <div
           role="radiogroup"
           aria-label="View"
-          className="inline-flex rounded-lg bg-zinc-100 p-0.5 dark:bg-zinc-800"
+          className="inline-flex rounded-lg bg-subtle p-0.5"
           onKeyDown={(e) => {
             // Radio-group keys: arrows switch the view and move focus with it (one tab stop).
             if (!['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'].includes(e.key)) return;
@@ -52,8 +52,8 @@ export function FilterBar({ filters, onChange, values, shown, total }: Props) {
               className={cx(
                 'h-7 rounded-md px-3 text-xs font-medium focus:outline-none focus-visible:outline-2 focus-visible:outline-indigo-500',
                 filters.view === v
-                  ? 'bg-white text-zinc-900 shadow-xs dark:bg-zinc-950 dark:text-zinc-50'
-                  : 'text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100',
+                  ? 'bg-field text-zinc-900 shadow-xs dark:text-zinc-50'
+                  : 'text-secondary hover:text-zinc-900 dark:hover:text-zinc-100',
               )}
             >
               {v === 'list' ? 'List' : 'Lanes'}
@@ -71,10 +71,10 @@ export function FilterBar({ filters, onChange, values, shown, total }: Props) {
           maxLength={SEARCH_MAX}
           placeholder="Search title, why, notes…  /"
           onChange={(e) => set({ q: e.target.value }, true)}
-          className="h-8 min-w-40 flex-1 rounded-md border border-zinc-200 bg-white px-2.5 text-sm placeholder:text-zinc-400 focus:outline-none focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-zinc-700 dark:bg-zinc-900 dark:placeholder:text-zinc-500"
+          className="h-8 min-w-40 flex-1 rounded-md border border-line-strong bg-surface px-2.5 text-sm placeholder:text-zinc-400 focus:outline-none focus-visible:outline-2 focus-visible:outline-indigo-500 dark:placeholder:text-zinc-500"
         />
       </div>
-      <div className="flex flex-wrap items-center gap-2 text-xs text-zinc-600 dark:text-zinc-400">
+      <div className="flex flex-wrap items-center gap-2 text-xs text-secondary">
         <select
           aria-label="Filter by persona"
           className={selectClass}
@@ -169,7 +169,7 @@ function Toggle({
         'inline-flex h-8 cursor-pointer items-center gap-1.5 rounded-md border px-2 focus-within:outline-2 focus-within:outline-indigo-500',
         checked
           ? 'border-indigo-300 bg-indigo-50 text-indigo-800 dark:border-indigo-700 dark:bg-indigo-950/60 dark:text-indigo-200'
-          : 'border-zinc-200 dark:border-zinc-700',
+          : 'border-line-strong',
       )}
     >
       <input

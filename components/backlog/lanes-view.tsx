@@ -195,15 +195,15 @@ function LaneColumn({
       data-lane={lane.stream ?? ''}
       className={cx(
         'flex w-72 shrink-0 flex-col gap-2 rounded-xl border bg-zinc-50 p-2 transition-colors dark:bg-zinc-900/40',
-        isOver ? 'border-indigo-400 dark:border-indigo-600' : 'border-zinc-200 dark:border-zinc-800',
+        isOver ? 'border-indigo-400 dark:border-indigo-600' : 'border-line',
       )}
     >
-      <h3 className="flex items-baseline justify-between gap-2 px-1 text-xs font-semibold text-zinc-700 dark:text-zinc-300">
-        <span className={cx('truncate', lane.stream === null && 'text-zinc-500 italic dark:text-zinc-400')}>
+      <h3 className="flex items-baseline justify-between gap-2 px-1 text-xs font-semibold text-body">
+        <span className={cx('truncate', lane.stream === null && 'text-muted italic')}>
           {name}
-          {!lane.listed && <span className="font-normal text-zinc-500 dark:text-zinc-400"> (removed)</span>}
+          {!lane.listed && <span className="font-normal text-muted"> (removed)</span>}
         </span>
-        <span className="font-normal text-zinc-500 dark:text-zinc-400">{lane.stories.length}</span>
+        <span className="font-normal text-muted">{lane.stories.length}</span>
       </h3>
       {canEdit ? (
         <SortableContext id={id} items={lane.stories.map((s) => s.id)} strategy={verticalListSortingStrategy}>

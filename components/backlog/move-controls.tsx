@@ -28,7 +28,7 @@ export function MoveGlyph({ name, ...rest }: { name: keyof typeof glyphs } & SVG
 }
 
 const buttonClass =
-  'grid size-7 place-items-center rounded-md text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 focus:outline-none focus-visible:outline-2 focus-visible:outline-indigo-500 disabled:opacity-30 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100';
+  'grid size-7 place-items-center rounded-md text-muted hover:bg-subtle hover:text-zinc-900 focus:outline-none focus-visible:outline-2 focus-visible:outline-indigo-500 disabled:opacity-30 dark:hover:text-zinc-100';
 
 /**
  * Up / down / to-top buttons on a card. Hidden until the card is hovered or focused, but always in

@@ -75,7 +75,7 @@ export function SortableStory({
           ref={setActivatorNodeRef}
           data-testid="drag-handle"
           aria-label={`Drag “${title}”`}
-          className="flex w-5 shrink-0 cursor-grab touch-none items-center justify-center rounded-md text-zinc-400 hover:bg-zinc-100 hover:text-zinc-700 focus:outline-none focus-visible:outline-2 focus-visible:outline-indigo-500 active:cursor-grabbing dark:text-zinc-500 dark:hover:bg-zinc-800 dark:hover:text-zinc-200"
+          className="flex w-5 shrink-0 cursor-grab touch-none items-center justify-center rounded-md text-zinc-400 hover:bg-subtle hover:text-zinc-700 focus:outline-none focus-visible:outline-2 focus-visible:outline-indigo-500 active:cursor-grabbing dark:text-zinc-500 dark:hover:text-zinc-200"
           {...attributes}
           {...listeners}
         >

@@ -6,7 +6,7 @@ import type { StoryView } from '@/lib/board/types';
 import { formatScore, suggestOrder } from '@/lib/board/wsjf';
 import { useBoard } from '@/components/board/board-context';
 import { Button } from '@/components/ui/button';
-import { Icon } from '@/components/ui/icon';
+import { Panel } from '@/components/ui/panel';
 
 /**
  * Preview of the WSJF-style order (value ÷ effort) over the whole backlog. Nothing changes until
@@ -27,27 +27,19 @@ export function WsjfPreview({ stories, onClose }: { stories: readonly StoryView[
   }
 
   return (
-    <section
-      aria-labelledby="wsjf-title"
-      data-testid="wsjf-preview"
-      className="flex flex-col gap-3 rounded-xl border border-indigo-200 bg-indigo-50/40 px-4 py-3 dark:border-indigo-900 dark:bg-indigo-950/20"
+    <Panel
+      titleId="wsjf-title"
+      title="Suggested order"
+      description="Value ÷ effort, highest first (ties: higher value, then current order). Unscored stories keep their places."
+      onClose={onClose}
+      closeLabel="Close suggested order"
+      level={3}
+      tone="accent"
+      className="flex flex-col gap-3"
+      testId="wsjf-preview"
     >
-      <div className="flex items-start justify-between gap-3">
-        <div>
-          <h3 id="wsjf-title" className="text-sm font-semibold">
-            Suggested order
-          </h3>
-          <p className="text-xs text-zinc-600 dark:text-zinc-400">
-            Value ÷ effort, highest first (ties: higher value, then current order). Unscored stories keep
-            their places.
-          </p>
-        </div>
-        <Button size="sm" variant="ghost" onClick={onClose} aria-label="Close suggested order">
-          <Icon name="close" className="size-4" />
-        </Button>
-      </div>
       {ranked.length === 0 ? (
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        <p className="text-sm text-secondary">
           No story has both value and effort yet. Score stories in their Value section.
         </p>
       ) : (
@@ -59,10 +51,10 @@ export function WsjfPreview({ stories, onClose }: { stories: readonly StoryView[
               <li key={r.story.id} data-testid="wsjf-row" className="flex items-baseline gap-2">
                 <span className="w-6 shrink-0 text-right font-mono text-xs text-zinc-500">{to}.</span>
                 <span className="min-w-0 flex-1 truncate">{r.story.title || 'Untitled story'}</span>
-                <span className="shrink-0 font-mono text-xs text-zinc-600 dark:text-zinc-400">
+                <span className="shrink-0 font-mono text-xs text-secondary">
                   {r.value} ÷ {r.effort} = {formatScore(r.score)}
                 </span>
-                <span className="w-16 shrink-0 text-right text-xs text-zinc-500 dark:text-zinc-400">
+                <span className="w-16 shrink-0 text-right text-xs text-muted">
                   {from === to ? 'stays' : from > to ? `↑ from ${from}` : `↓ from ${from}`}
                 </span>
               </li>
@@ -81,10 +73,10 @@ export function WsjfPreview({ stories, onClose }: { stories: readonly StoryView[
                 <button
                   type="button"
                   onClick={() => openStory(s.id)}
-                  className="rounded-md border border-amber-200 bg-white px-2 py-0.5 text-xs hover:bg-amber-50 focus:outline-none focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-amber-900 dark:bg-zinc-900 dark:hover:bg-amber-950/40"
+                  className="rounded-md border border-amber-200 bg-surface px-2 py-0.5 text-xs hover:bg-amber-50 focus:outline-none focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-amber-900 dark:hover:bg-amber-950/40"
                 >
                   {s.title || 'Untitled story'}
-                  <span className="text-zinc-500 dark:text-zinc-400">
+                  <span className="text-muted">
                     {' '}
                     ·{' '}
                     {s.value === null && s.effort === null
@@ -105,7 +97,7 @@ export function WsjfPreview({ stories, onClose }: { stories: readonly StoryView[
             Apply suggested order
           </Button>
         )}
-        <p className="text-xs text-zinc-600 dark:text-zinc-400" aria-live="polite" data-testid="wsjf-status">
+        <p className="text-xs text-secondary" aria-live="polite" data-testid="wsjf-status">
           {writes.length === 0
             ? applied !== null
               ? `Applied: ${applied} ${applied === 1 ? 'story' : 'stories'} moved.`
@@ -115,6 +107,6 @@ export function WsjfPreview({ stories, onClose }: { stories: readonly StoryView[
             : `${moved.size} ${moved.size === 1 ? 'story moves' : 'stories move'}.`}
         </p>
       </div>
-    </section>
+    </Panel>
   );
 }

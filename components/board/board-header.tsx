@@ -39,7 +39,7 @@ export function BoardHeader({
   const meta = useMeta(doc);
   const title = meta.title || fallbackTitle;
   return (
-    <header className="border-b border-zinc-200 bg-white/80 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/80">
+    <header className="border-b border-line bg-white/80 backdrop-blur dark:bg-zinc-950/80">
       {/* React 19 hoists this into <head>: the tab shows which board it is. */}
       <title>{`${title} · Shellboard`}</title>
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-3 px-6 py-3">
@@ -57,7 +57,7 @@ export function BoardHeader({
           {!canEdit && (
             <span
               data-testid="view-only"
-              className="inline-flex shrink-0 items-center gap-1 rounded-full bg-zinc-100 px-2 py-0.5 text-xs font-medium text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300"
+              className="inline-flex shrink-0 items-center gap-1 rounded-full bg-subtle px-2 py-0.5 text-xs font-medium text-body"
             >
               <Icon name="eye" className="size-3" /> View only
             </span>

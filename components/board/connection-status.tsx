@@ -41,7 +41,7 @@ const DOT = { ok: 'bg-emerald-500', busy: 'bg-amber-400 animate-pulse', warn: 'b
 export function ConnectionStatus({ status, canEdit }: { status: SyncStatus; canEdit: boolean }) {
   const { text, tone } = describeStatus(status, canEdit);
   return (
-    <div className="flex items-center gap-2 text-xs text-zinc-600 dark:text-zinc-400">
+    <div className="flex items-center gap-2 text-xs text-secondary">
       <span className={cx('size-2 shrink-0 rounded-full', DOT[tone])} aria-hidden="true" />
       <span role="status" aria-live="polite" data-testid="connection-status">
         {text}

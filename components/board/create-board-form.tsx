@@ -69,7 +69,7 @@ export function CreateBoardForm() {
           maxLength={TITLE_MAX}
           placeholder="e.g. Checkout team — sprint 14 refinement"
           required
-          className="mt-1.5 h-11 w-full rounded-lg border border-zinc-300 bg-white px-3.5 text-sm shadow-xs placeholder:text-zinc-400 focus:border-indigo-500 focus:outline-none focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-zinc-700 dark:bg-zinc-900 dark:placeholder:text-zinc-500"
+          className="mt-1.5 h-11 w-full rounded-lg border border-zinc-300 bg-surface px-3.5 text-sm shadow-xs placeholder:text-zinc-400 focus:border-indigo-500 focus:outline-none focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-zinc-700 dark:placeholder:text-zinc-500"
         />
       </div>
       <Button type="submit" variant="primary" disabled={!hydrated || busy} className="h-11 px-5">

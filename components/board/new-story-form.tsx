@@ -4,10 +4,12 @@ import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { createStory, BoardOpError } from '@/lib/board/ops';
 import { TITLE_MAX, WHY_MAX } from '@/lib/board/types';
 import { Button } from '@/components/ui/button';
+import { cx } from '@/components/ui/cx';
+import { PANEL_FRAME } from '@/components/ui/panel';
 import { useBoard } from './board-context';
 
 const field =
-  'w-full rounded-lg border border-zinc-300 bg-white px-3 text-sm shadow-xs placeholder:text-zinc-400 focus:border-indigo-500 focus:outline-none focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-zinc-700 dark:bg-zinc-950 dark:placeholder:text-zinc-500';
+  'w-full rounded-lg border border-zinc-300 bg-field px-3 text-sm shadow-xs placeholder:text-zinc-400 focus:border-indigo-500 focus:outline-none focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-zinc-700 dark:placeholder:text-zinc-500';
 
 /** A shell story is just a title and why it matters; the team shapes the rest in discussion. */
 export function NewStoryForm({ onDone }: { onDone: (createdId: string | null) => void }) {
@@ -39,15 +41,12 @@ export function NewStoryForm({ onDone }: { onDone: (createdId: string | null) =>
       onSubmit={submit}
       onKeyDown={onKeyDown}
       aria-labelledby="new-story-title"
-      className="rounded-xl border border-zinc-200 bg-white p-4 shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
+      className={cx(PANEL_FRAME, 'p-4 shadow-sm')}
     >
       <h2 id="new-story-title" className="text-sm font-semibold">
         New shell story
       </h2>
-      <label
-        htmlFor="story-title"
-        className="mt-3 block text-xs font-medium text-zinc-700 dark:text-zinc-300"
-      >
+      <label htmlFor="story-title" className="mt-3 block text-xs font-medium text-body">
         Title
       </label>
       <input
@@ -60,7 +59,7 @@ export function NewStoryForm({ onDone }: { onDone: (createdId: string | null) =>
         placeholder="e.g. Reorder a past delivery in one tap"
         className={`${field} mt-1 h-10`}
       />
-      <label htmlFor="story-why" className="mt-3 block text-xs font-medium text-zinc-700 dark:text-zinc-300">
+      <label htmlFor="story-why" className="mt-3 block text-xs font-medium text-body">
         Why it matters
       </label>
       <textarea

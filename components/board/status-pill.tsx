@@ -9,7 +9,7 @@ export const STATUS_LABEL: Record<StoryStatus, string> = {
 };
 
 const STATUS_STYLE: Record<StoryStatus, string> = {
-  shell: 'bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300',
+  shell: 'bg-subtle text-body',
   refining: 'bg-indigo-50 text-indigo-700 dark:bg-indigo-950/60 dark:text-indigo-300',
   ready: 'bg-emerald-50 text-emerald-700 dark:bg-emerald-950/60 dark:text-emerald-300',
   promoted: 'bg-violet-50 text-violet-700 dark:bg-violet-950/60 dark:text-violet-300',

@@ -12,12 +12,12 @@ export function StatusSelect({ storyId, status }: { storyId: string; status: Sto
   const { doc, canEdit, origin } = useBoard();
   if (!canEdit || status === 'promoted') return <StatusPill status={status} />;
   return (
-    <label className="inline-flex items-center gap-2 text-xs text-zinc-500 dark:text-zinc-400">
+    <label className="inline-flex items-center gap-2 text-xs text-muted">
       Status
       <select
         value={status}
         onChange={(e) => setStoryStatus(doc, storyId, e.target.value as StoryStatus, origin)}
-        className="h-7 rounded-md border border-zinc-200 bg-white px-2 text-xs font-medium text-zinc-800 focus:outline-none focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+        className="h-7 rounded-md border border-line-strong bg-surface px-2 text-xs font-medium text-zinc-800 focus:outline-none focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-zinc-100"
       >
         {SELECTABLE.map((s) => (
           <option key={s} value={s}>

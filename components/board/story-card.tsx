@@ -94,22 +94,22 @@ export const StoryCard = memo(function StoryCard({
         onClick={click}
         aria-current={active ? 'true' : undefined}
         className={cx(
-          'block min-w-0 flex-1 rounded-xl border bg-white px-4 py-3.5 shadow-xs transition-colors dark:bg-zinc-900',
+          'block min-w-0 flex-1 rounded-xl border bg-surface px-4 py-3.5 shadow-xs transition-colors',
           dragging && 'shadow-lg',
           active
             ? 'border-indigo-300 ring-1 ring-indigo-300 dark:border-indigo-700 dark:ring-indigo-700'
-            : 'border-zinc-200 hover:border-zinc-300 dark:border-zinc-800 dark:hover:border-zinc-700',
+            : 'border-line hover:border-zinc-300 dark:hover:border-zinc-700',
         )}
       >
         <div className="flex items-start justify-between gap-3">
           <h3 className="min-w-0 text-[15px] leading-6 font-medium break-words text-zinc-900 dark:text-zinc-50">
-            {story.title || <span className="text-zinc-500 italic dark:text-zinc-400">Untitled story</span>}
+            {story.title || <span className="text-muted italic">Untitled story</span>}
           </h3>
           <SinceMark storyId={story.id} />
           <StoryPeople storyId={story.id} />
         </div>
         {hasWhy(story) ? (
-          <p className="mt-1 line-clamp-2 text-sm leading-6 break-words whitespace-pre-line text-zinc-600 dark:text-zinc-400">
+          <p className="mt-1 line-clamp-2 text-sm leading-6 break-words whitespace-pre-line text-secondary">
             {story.why}
           </p>
         ) : (
@@ -117,7 +117,7 @@ export const StoryCard = memo(function StoryCard({
             <WhyMissing />
           </div>
         )}
-        <div className="mt-3 flex flex-wrap items-center gap-3 text-xs text-zinc-500 dark:text-zinc-400">
+        <div className="mt-3 flex flex-wrap items-center gap-3 text-xs text-muted">
           <StatusPill status={story.status} />
           {story.formalVersion !== null && (
             <span data-testid="promoted" className="font-medium text-emerald-700 dark:text-emerald-400">

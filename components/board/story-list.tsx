@@ -67,8 +67,8 @@ export const StoryList = memo(function StoryList({ composing, setComposing, sync
   return (
     <section aria-labelledby="backlog-title" className="flex flex-col gap-3">
       <div className="flex items-center justify-between gap-3">
-        <h2 id="backlog-title" className="text-sm font-semibold text-zinc-700 dark:text-zinc-300">
-          Backlog <span className="font-normal text-zinc-500 dark:text-zinc-400">· {stories.length}</span>
+        <h2 id="backlog-title" className="text-sm font-semibold text-body">
+          Backlog <span className="font-normal text-muted">· {stories.length}</span>
         </h2>
         <div className="flex items-center gap-2">
           {stories.length > 0 && (
@@ -110,7 +110,7 @@ export const StoryList = memo(function StoryList({ composing, setComposing, sync
         <div className="rounded-xl border border-dashed border-zinc-300 px-6 py-12 text-center dark:border-zinc-700">
           <p className="text-sm font-medium">{synced ? 'No stories yet' : 'Loading the board…'}</p>
           {synced && (
-            <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">
+            <p className="mt-1 text-sm text-muted">
               {canEdit
                 ? 'Post a shell story: a title and why it matters. The team fills in the rest.'
                 : 'Stories will appear here as the team posts them.'}

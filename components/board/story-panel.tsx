@@ -34,9 +34,9 @@ export const StoryPanel = memo(function StoryPanel({
     <aside
       aria-label="Story details"
       data-testid="story-panel"
-      className="fixed inset-0 z-30 flex flex-col overflow-y-auto bg-white lg:sticky lg:top-0 lg:z-auto lg:h-dvh lg:border-l lg:border-zinc-200 dark:bg-zinc-900 lg:dark:border-zinc-800"
+      className="fixed inset-0 z-30 flex flex-col overflow-y-auto bg-surface lg:sticky lg:top-0 lg:z-auto lg:h-dvh lg:border-l lg:border-line"
     >
-      <div className="sticky top-0 z-10 flex items-center justify-between gap-3 border-b border-zinc-100 bg-white/90 px-6 py-3 backdrop-blur dark:border-zinc-800 dark:bg-zinc-900/90">
+      <div className="sticky top-0 z-10 flex items-center justify-between gap-3 border-b border-subtle bg-white/90 px-6 py-3 backdrop-blur dark:bg-zinc-900/90">
         {story ? <StatusSelect storyId={story.id} status={story.status} /> : <span />}
         <div className="flex items-center gap-3">
           <StoryPeople storyId={storyId} size="sm" />
@@ -53,7 +53,7 @@ export const StoryPanel = memo(function StoryPanel({
       </div>
 
       {!story ? (
-        <p className="px-6 py-10 text-sm text-zinc-500 dark:text-zinc-400">
+        <p className="px-6 py-10 text-sm text-muted">
           {synced ? 'This story is not on the board (it may have been deleted).' : 'Loading the story…'}
         </p>
       ) : (
@@ -68,9 +68,7 @@ export const StoryPanel = memo(function StoryPanel({
               placeholder="Untitled story"
             />
             <div className="mt-4 flex items-center gap-2">
-              <h3 className="text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
-                Why it matters
-              </h3>
+              <h3 className="text-xs font-medium tracking-wide text-muted uppercase">Why it matters</h3>
               {!hasWhy(story) && <WhyMissing />}
             </div>
             <StoryField
@@ -78,7 +76,7 @@ export const StoryPanel = memo(function StoryPanel({
               field="why"
               label="Why it matters"
               fallback={story.why}
-              className="mt-1 text-sm leading-6 text-zinc-700 dark:text-zinc-300"
+              className="mt-1 text-sm leading-6 text-body"
               placeholder="Who benefits, and which number moves?"
             />
             <TypingLine storyId={story.id} />

@@ -128,7 +128,7 @@ function ImportForm({
       ) : (
         <>
           <fieldset className="flex flex-col gap-1">
-            <legend className="text-xs font-medium text-zinc-600 dark:text-zinc-400">Format</legend>
+            <legend className="text-xs font-medium text-secondary">Format</legend>
             <div className="flex gap-4">
               {FORMATS.map((f) => (
                 <label key={f.value} className="flex items-center gap-1.5 text-sm">
@@ -144,10 +144,10 @@ function ImportForm({
                 </label>
               ))}
             </div>
-            <p className="text-xs text-zinc-500 dark:text-zinc-400">{hint}</p>
+            <p className="text-xs text-muted">{hint}</p>
           </fieldset>
           <div className="flex flex-col gap-1">
-            <label htmlFor={contentId} className="text-xs font-medium text-zinc-600 dark:text-zinc-400">
+            <label htmlFor={contentId} className="text-xs font-medium text-secondary">
               Paste the {format === 'jira-csv' ? 'CSV' : 'list'}
             </label>
             <textarea
@@ -156,9 +156,9 @@ function ImportForm({
               onChange={(e) => edit(() => setContent(e.target.value))}
               rows={6}
               spellCheck={false}
-              className="rounded-md border border-zinc-200 bg-white p-2 font-mono text-xs focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-zinc-700 dark:bg-zinc-950"
+              className="rounded-md border border-line-strong bg-field p-2 font-mono text-xs focus-visible:outline-2 focus-visible:outline-indigo-500"
             />
-            <label htmlFor={fileId} className="mt-1 text-xs font-medium text-zinc-600 dark:text-zinc-400">
+            <label htmlFor={fileId} className="mt-1 text-xs font-medium text-secondary">
               …or upload a file
             </label>
             <input
@@ -166,7 +166,7 @@ function ImportForm({
               type="file"
               accept=".csv,.md,.markdown,.txt,text/csv,text/markdown,text/plain"
               onChange={(e) => void onFile(e)}
-              className="text-xs file:mr-2 file:rounded-md file:border file:border-zinc-200 file:bg-white file:px-2 file:py-1 file:text-xs dark:file:border-zinc-700 dark:file:bg-zinc-900 dark:file:text-zinc-100"
+              className="text-xs file:mr-2 file:rounded-md file:border file:border-line-strong file:bg-surface file:px-2 file:py-1 file:text-xs dark:file:text-zinc-100"
             />
           </div>
           {step.kind === 'preview' && <ImportPreview result={step.result} />}

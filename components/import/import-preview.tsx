@@ -12,12 +12,12 @@ export function ImportPreview({ result }: { result: ImportResult }) {
             : `${stories.length} ${stories.length === 1 ? 'story' : 'stories'} will be created`}
         </h3>
         {stories.length > 0 && (
-          <ol className="mt-1 max-h-48 overflow-y-auto rounded-md border border-zinc-200 text-sm dark:border-zinc-800">
+          <ol className="mt-1 max-h-48 overflow-y-auto rounded-md border border-line text-sm">
             {stories.map((s, i) => (
               <li
                 key={i}
                 data-testid="import-row"
-                className="border-b border-zinc-100 px-2 py-1.5 last:border-0 dark:border-zinc-800"
+                className="border-b border-subtle px-2 py-1.5 last:border-0"
               >
                 <span className="font-medium break-words">{s.title}</span>
                 {s.estimate && (
@@ -26,9 +26,7 @@ export function ImportPreview({ result }: { result: ImportResult }) {
                     {s.estimate}
                   </span>
                 )}
-                {s.why && (
-                  <p className="line-clamp-2 text-xs break-words text-zinc-600 dark:text-zinc-400">{s.why}</p>
-                )}
+                {s.why && <p className="line-clamp-2 text-xs break-words text-secondary">{s.why}</p>}
               </li>
             ))}
           </ol>

@@ -19,7 +19,7 @@ export function DeleteNote({ noteId }: { noteId: string }) {
   }
   return (
     <span role="group" aria-label="Confirm delete" className="inline-flex items-center gap-1">
-      <span className="text-xs text-zinc-600 dark:text-zinc-400">Delete this note?</span>
+      <span className="text-xs text-secondary">Delete this note?</span>
       <Button size="sm" variant="danger" onClick={() => deleteNote(doc, noteId, me.id, origin)} autoFocus>
         Delete
       </Button>

@@ -28,7 +28,7 @@ export function KindPicker({
               'inline-flex cursor-pointer items-center gap-1 rounded-full px-2.5 py-1 text-xs font-medium ring-1 transition-colors ring-inset has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-indigo-500',
               checked
                 ? m.selected
-                : 'text-zinc-600 ring-zinc-200 hover:bg-zinc-50 dark:text-zinc-400 dark:ring-zinc-700 dark:hover:bg-zinc-800',
+                : 'text-secondary ring-zinc-200 hover:bg-zinc-50 dark:ring-zinc-700 dark:hover:bg-zinc-800',
             )}
           >
             <input

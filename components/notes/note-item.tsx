@@ -48,8 +48,8 @@ export function NoteItem({ note, names, isReply = false, onReply }: Props) {
           aria-hidden="true"
         />
         <span className="font-medium text-zinc-800 dark:text-zinc-200">{note.authorName}</span>
-        <RelativeTime at={note.createdAt} className="text-zinc-500 dark:text-zinc-400" />
-        {note.editedAt !== null && <span className="text-zinc-500 dark:text-zinc-400">· edited</span>}
+        <RelativeTime at={note.createdAt} className="text-muted" />
+        {note.editedAt !== null && <span className="text-muted">· edited</span>}
         {!isReply && <KindBadge kind={note.kind} />}
         <NewNoteMark noteId={note.id} />
         {note.resolved && (

@@ -14,7 +14,7 @@ export const NoteList = memo(function NoteList({ storyId }: { storyId: string })
   const authors = useAuthorNames(doc);
   const names = useMemo(() => new Map(authors).set(me.id, me.name), [authors, me.id, me.name]);
   if (threads.length === 0) {
-    return <p className="px-3 py-6 text-center text-sm text-zinc-500 dark:text-zinc-400">No notes yet.</p>;
+    return <p className="px-3 py-6 text-center text-sm text-muted">No notes yet.</p>;
   }
   return (
     <ul className="flex flex-col gap-1" aria-label="Notes" data-testid="note-list">

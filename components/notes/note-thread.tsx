@@ -19,7 +19,7 @@ export const NoteThread = memo(function NoteThread({
     <li>
       <NoteItem note={note} names={names} onReply={() => setReplying(true)} />
       {(replies.length > 0 || replying) && (
-        <div className="ml-4 border-l border-zinc-200 pl-3 dark:border-zinc-800">
+        <div className="ml-4 border-l border-line pl-3">
           <ul aria-label={`Replies to ${note.authorName}`}>
             {replies.map((r) => (
               <li key={r.id}>

@@ -23,7 +23,7 @@ export function PlusButton({
     'inline-flex h-7 items-center gap-1 rounded-md px-2 text-xs font-medium tabular-nums transition-colors',
     mine
       ? 'bg-indigo-50 text-indigo-700 dark:bg-indigo-950/60 dark:text-indigo-300'
-      : 'text-zinc-500 hover:bg-zinc-100 hover:text-zinc-800 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100',
+      : 'text-muted hover:bg-subtle hover:text-zinc-800 dark:hover:text-zinc-100',
   );
   if (!canEdit) {
     if (plus.length === 0) return null;

@@ -39,7 +39,7 @@ export function NameDialog({ open, onSubmit }: { open: boolean; onSubmit: (name:
         <h2 id="name-dialog-title" className="text-base font-semibold">
           What should the team call you?
         </h2>
-        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+        <p className="mt-1 text-sm text-secondary">
           Your name appears next to your notes and on the presence bar. This browser remembers it.
         </p>
         <label htmlFor="display-name" className="mt-5 block text-sm font-medium">
@@ -57,7 +57,7 @@ export function NameDialog({ open, onSubmit }: { open: boolean; onSubmit: (name:
           }}
           autoComplete="nickname"
           placeholder="e.g. Ana"
-          className="mt-1.5 h-10 w-full rounded-lg border border-zinc-300 bg-white px-3 text-sm shadow-xs placeholder:text-zinc-400 focus:border-indigo-500 focus:outline-none focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-zinc-700 dark:bg-zinc-950"
+          className="mt-1.5 h-10 w-full rounded-lg border border-zinc-300 bg-field px-3 text-sm shadow-xs placeholder:text-zinc-400 focus:border-indigo-500 focus:outline-none focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-zinc-700"
         />
         <div className="mt-6 flex justify-end">
           <Button type="submit" variant="primary" disabled={!hasText}>

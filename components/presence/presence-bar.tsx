@@ -28,7 +28,7 @@ export function PresenceBar() {
         ))}
       </ul>
       {rest > 0 && (
-        <span className="ml-1.5 text-xs text-zinc-500 dark:text-zinc-400" title={names}>
+        <span className="ml-1.5 text-xs text-muted" title={names}>
           +{rest}
         </span>
       )}

@@ -13,7 +13,7 @@ export function TypingLine({ storyId }: { storyId: string }) {
   const people = useStoryPeople(storyId);
   const names = people.filter((p) => p.typing && !p.self).map((p) => p.user.name);
   return (
-    <p className="h-5 text-xs text-zinc-500 italic dark:text-zinc-400" aria-live="polite">
+    <p className="h-5 text-xs text-muted italic" aria-live="polite">
       {names.length > 0 && `${listNames(names)} ${names.length === 1 ? 'is' : 'are'} typing…`}
     </p>
   );

@@ -12,7 +12,7 @@ export function JoinQr({ link }: { link: string }) {
   if (!src) return null;
   return (
     <figure className="mt-auto flex items-center gap-4 self-end" data-testid="join-qr">
-      <figcaption className="text-right text-lg text-zinc-500 dark:text-zinc-400">
+      <figcaption className="text-right text-lg text-muted">
         Scan to join
         <br />
         the board

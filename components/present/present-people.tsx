@@ -15,7 +15,7 @@ export function PresentPeople({ awareness, state }: { awareness: Awareness; stat
   const list = [...people.entries()].sort(([a], [b]) => Number(hands.has(b)) - Number(hands.has(a)));
   return (
     <section aria-label="Who is here" data-testid="present-people" className="flex flex-col gap-3">
-      <h2 className="text-xl font-medium text-zinc-500 dark:text-zinc-400">Here · {list.length}</h2>
+      <h2 className="text-xl font-medium text-muted">Here · {list.length}</h2>
       <ul className="flex flex-wrap gap-3">
         {list.map(([id, p]) => (
           <li key={id} className="flex items-center gap-2 text-xl">

@@ -1,12 +1,9 @@
 'use client';
 
-import { useMemo, useState } from 'react';
-import { Button } from '@/components/ui/button';
-import { FullPageMessage } from '@/components/ui/full-page-message';
+import { useMemo } from 'react';
+import { gateScreen, useBoardGate } from '@/components/ui/board-gate';
 import { ClosedScreen, reasonForClose } from '@/components/board/closed-screen';
 import { useBoardConnection, useSyncStatus } from '@/components/board/use-board-connection';
-import { useBoardInfo } from '@/components/board/use-board-info';
-import { useLinkKey } from '@/components/board/use-link-key';
 import { useIdentity } from '@/components/presence/use-identity';
 import { useSession } from '@/components/session/use-session';
 import { PresentView } from './present-view';
@@ -18,9 +15,8 @@ const SCREEN_COLOR = '#64748b';
  * facilitator. Needs no input once open; both connections retry on their own after a restart.
  */
 export function PresentScreen({ boardId }: { boardId: string }) {
-  const key = useLinkKey();
-  const [attempt, setAttempt] = useState(0);
-  const info = useBoardInfo(boardId, key, attempt);
+  const gate = useBoardGate(boardId);
+  const { key, info } = gate;
   const ready = info.state === 'ready' && !!key;
   const conn = useBoardConnection(boardId, key ?? null, ready);
   const status = useSyncStatus(conn);
@@ -33,25 +29,16 @@ export function PresentScreen({ boardId }: { boardId: string }) {
   );
   const { client, snap } = useSession(boardId, ready ? key : null, user);
 
-  if (key === null) return <ClosedScreen reason="no-key" />;
-  if (info.state === 'unauthorized') return <ClosedScreen reason="bad-key" />;
-  if (info.state === 'not-found') return <ClosedScreen reason="not-found" />;
+  // An API error leaves no connection open, so it never meets a closed connection below.
+  const gated = gateScreen(gate, { errorTitle: 'Could not open the board' });
+  if (gated) return gated;
   if (status.closed)
     return <ClosedScreen reason={reasonForClose(status.closed.code)} detail={status.closed.reason} />;
   if (snap.closed) return <ClosedScreen reason={snap.closed.reason} detail={snap.closed.detail} />;
-  if (info.state === 'error')
-    return (
-      <FullPageMessage title="Could not open the board" tone="warning">
-        <p>{info.message}</p>
-        <Button className="mt-4" onClick={() => setAttempt((a) => a + 1)}>
-          Try again
-        </Button>
-      </FullPageMessage>
-    );
   if (info.state !== 'ready' || !conn)
     return (
       <main className="flex min-h-dvh items-center justify-center" aria-busy="true">
-        <p className="text-xl text-zinc-500 dark:text-zinc-400" role="status">
+        <p className="text-xl text-muted" role="status">
           Opening the shared screen…
         </p>
       </main>

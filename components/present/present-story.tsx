@@ -30,7 +30,7 @@ export function PresentStory({ doc, storyId }: { doc: Y.Doc; storyId: string | n
 
   if (!story)
     return (
-      <main className="flex items-center justify-center text-3xl text-zinc-500 dark:text-zinc-400">
+      <main className="flex items-center justify-center text-3xl text-muted">
         Waiting for the facilitator to focus a story…
       </main>
     );
@@ -43,12 +43,10 @@ export function PresentStory({ doc, storyId }: { doc: Y.Doc; storyId: string | n
         {story.title || 'Untitled story'}
       </h2>
       {story.why && (
-        <p className="text-3xl leading-snug break-words whitespace-pre-line text-zinc-700 dark:text-zinc-300">
-          {story.why}
-        </p>
+        <p className="text-3xl leading-snug break-words whitespace-pre-line text-body">{story.why}</p>
       )}
       {(persona || story.value !== null || story.estimate) && (
-        <p className="flex flex-wrap gap-6 text-2xl text-zinc-500 dark:text-zinc-400">
+        <p className="flex flex-wrap gap-6 text-2xl text-muted">
           {persona && <span>For {persona}</span>}
           {story.value !== null && <span>Value {story.value}/10</span>}
           {story.estimate && <span data-testid="present-estimate">Estimate {story.estimate}</span>}
@@ -67,7 +65,7 @@ export function PresentStory({ doc, storyId }: { doc: Y.Doc; storyId: string | n
           >
             <KindBadge kind={n.kind} />
             <span className="min-w-0 flex-1 break-words whitespace-pre-line">{n.text}</span>
-            <span className="shrink-0 text-lg text-zinc-500 dark:text-zinc-400">{n.authorName}</span>
+            <span className="shrink-0 text-lg text-muted">{n.authorName}</span>
           </li>
         ))}
       </ol>

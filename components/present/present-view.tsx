@@ -37,7 +37,7 @@ export function PresentView({ doc, awareness, info, client, snap, live }: Props)
   }, [snap.connected, client]);
   const round = state?.round ?? null;
   return (
-    <div className="flex min-h-dvh flex-col gap-8 bg-white p-10 text-zinc-900 dark:bg-zinc-950 dark:text-zinc-50">
+    <div className="flex min-h-dvh flex-col gap-8 bg-field p-10 text-zinc-900 dark:text-zinc-50">
       <title>{`${title} · Shared screen`}</title>
       <header className="flex items-center gap-6">
         <h1 className="min-w-0 flex-1 truncate text-3xl font-semibold tracking-tight">{title}</h1>
@@ -53,7 +53,7 @@ export function PresentView({ doc, awareness, info, client, snap, live }: Props)
         <aside className="flex flex-col gap-8" aria-label="Session">
           {round && state && (
             <section aria-label="Estimation" data-testid="present-round" className="flex flex-col gap-3">
-              <h2 className="text-xl font-medium text-zinc-500 dark:text-zinc-400">
+              <h2 className="text-xl font-medium text-muted">
                 Estimation · {SCALE_LABELS[round.scale]}
                 {round.revealed ? ' · revealed' : ''}
               </h2>

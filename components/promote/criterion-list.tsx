@@ -64,7 +64,7 @@ export function CriterionList({
   return (
     <div className="flex flex-col gap-2">
       {criteria.length === 0 && (
-        <p className="text-sm text-zinc-500 dark:text-zinc-400">
+        <p className="text-sm text-muted">
           No acceptance criteria yet{canEdit ? ' — add one, or post criterion notes and rebuild.' : '.'}
         </p>
       )}
@@ -76,10 +76,7 @@ export function CriterionList({
             data-testid="draft-criterion"
             className="flex items-start gap-2"
           >
-            <span
-              aria-hidden="true"
-              className="mt-1.5 w-5 shrink-0 text-right text-xs text-zinc-500 dark:text-zinc-400"
-            >
+            <span aria-hidden="true" className="mt-1.5 w-5 shrink-0 text-right text-xs text-muted">
               {pos + 1}.
             </span>
             <div className="min-w-0 flex-1 text-sm">

@@ -44,10 +44,7 @@ export function DraftActions({ storyId, built }: { storyId: string; built: Draft
         </Button>
       )}
       {asking && (
-        <div
-          role="alert"
-          className="basis-full rounded-md border border-zinc-200 p-2 text-xs dark:border-zinc-700"
-        >
+        <div role="alert" className="basis-full rounded-md border border-line-strong p-2 text-xs">
           <p>
             {asking === 'rebuild'
               ? 'Replace the narrative and criteria with ones built from the discussion now? Edits made in the draft are lost for everyone.'

@@ -42,7 +42,7 @@ export function DraftEditor({
   const warnings = draftWarnings(built);
   return (
     <div data-testid="draft-editor" className="flex flex-col gap-4">
-      <p className="text-xs text-zinc-500 dark:text-zinc-400">
+      <p className="text-xs text-muted">
         Draft of version {version} — edited live by the whole team; only the PO publishes it.
       </p>
       {warnings.length > 0 && (
@@ -62,9 +62,7 @@ export function DraftEditor({
         </div>
       )}
       <div>
-        <h4 className="text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
-          Narrative
-        </h4>
+        <h4 className="text-xs font-medium tracking-wide text-muted uppercase">Narrative</h4>
         {draft.narrative ? (
           <CollabText
             text={draft.narrative}
@@ -78,20 +76,17 @@ export function DraftEditor({
             onLocalEdit={signalTyping}
           />
         ) : (
-          <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">This draft has no narrative.</p>
+          <p className="mt-1 text-sm text-muted">This draft has no narrative.</p>
         )}
       </div>
       <div aria-labelledby={criteriaId} role="group">
-        <h4
-          id={criteriaId}
-          className="mb-1 text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400"
-        >
+        <h4 id={criteriaId} className="mb-1 text-xs font-medium tracking-wide text-muted uppercase">
           Acceptance criteria
         </h4>
         <CriterionList storyId={storyId} criteria={draft.criteria} />
       </div>
       <DraftExtras built={built} persona={persona} />
-      <div className="flex flex-wrap items-center gap-2 border-t border-zinc-100 pt-3 dark:border-zinc-800">
+      <div className="flex flex-wrap items-center gap-2 border-t border-subtle pt-3">
         <PublishStory storyId={storyId} warnings={warnings} onPublished={onPublished} />
         <DraftActions storyId={storyId} built={built} />
       </div>

@@ -6,11 +6,11 @@ import type { Draft } from '@/lib/promote/draft';
  * surprised by what gets published; they are edited where they live (notes, estimation, persona).
  */
 export function DraftExtras({ built, persona }: { built: Draft; persona: string | null }) {
-  const h = 'text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400';
+  const h = 'text-xs font-medium tracking-wide text-muted uppercase';
   return (
     <div data-testid="draft-extras" className="flex flex-col gap-2">
       <h4 className={h}>Also published</h4>
-      <dl className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400">
+      <dl className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-secondary">
         <div className="flex gap-1">
           <dt>Estimate:</dt>
           <dd className="font-medium text-zinc-800 dark:text-zinc-200">{built.estimate ?? 'none yet'}</dd>
@@ -22,7 +22,7 @@ export function DraftExtras({ built, persona }: { built: Draft; persona: string 
       </dl>
       {built.decisions.length > 0 && (
         <div className="text-sm">
-          <p className="text-xs text-zinc-600 dark:text-zinc-400">Decisions from the discussion:</p>
+          <p className="text-xs text-secondary">Decisions from the discussion:</p>
           <ul className="mt-1 list-disc pl-5 leading-6">
             {built.decisions.map((d, i) => (
               <li key={i} className="break-words">

@@ -53,14 +53,14 @@ export function ExportMenuFor({ boardId, boardKey: key }: { boardId: string; boa
           id={menuId}
           role="group"
           aria-label="Export"
-          className="absolute right-0 z-20 mt-1 flex w-64 flex-col rounded-lg border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-800 dark:bg-zinc-900"
+          className="absolute right-0 z-20 mt-1 flex w-64 flex-col rounded-lg border border-line bg-surface p-1 shadow-lg"
         >
           {ITEMS.map((i) => (
             <button
               key={i.path}
               type="button"
               onClick={() => void get(i.path)}
-              className="rounded-md px-3 py-2 text-left text-sm hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:hover:bg-zinc-800"
+              className="rounded-md px-3 py-2 text-left text-sm hover:bg-subtle focus-visible:outline-2 focus-visible:outline-indigo-500"
             >
               {i.label}
             </button>

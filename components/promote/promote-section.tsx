@@ -58,7 +58,7 @@ export const PromoteSection = memo(function PromoteSection({ storyId }: { storyI
     <section
       aria-label="Formal story"
       data-testid="promote"
-      className="flex flex-col gap-3 rounded-lg border border-zinc-200 p-3 dark:border-zinc-800"
+      className="flex flex-col gap-3 rounded-lg border border-line p-3"
     >
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h3 className="text-sm font-semibold">Formal story</h3>
@@ -84,7 +84,7 @@ export const PromoteSection = memo(function PromoteSection({ storyId }: { storyI
       ) : (
         isOwner && (
           <div className="flex flex-wrap items-center justify-between gap-2">
-            <p className="min-w-0 flex-1 text-xs text-zinc-500 dark:text-zinc-400">
+            <p className="min-w-0 flex-1 text-xs text-muted">
               {formal === null
                 ? 'Turn the discussion into a draft the team edits together, then publish it.'
                 : `Start a draft of version ${formal + 1} from version ${formal} and the discussion since.`}
@@ -101,7 +101,7 @@ export const PromoteSection = memo(function PromoteSection({ storyId }: { storyI
         </p>
       )}
       {published && !draft && (
-        <p aria-live="polite" className="text-xs text-zinc-600 dark:text-zinc-400">
+        <p aria-live="polite" className="text-xs text-secondary">
           {published.created
             ? `Published as version ${published.version}.`
             : `Nothing changed since version ${published.version}; no new version was needed.`}

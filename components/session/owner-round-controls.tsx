@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { useSessionContext } from './session-context';
 
 const selectCls =
-  'h-7 rounded-md border border-zinc-200 bg-white px-2 text-xs focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none dark:border-zinc-700 dark:bg-zinc-900';
+  'h-7 rounded-md border border-line-strong bg-surface px-2 text-xs focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none';
 
 /** Facilitator: reveal, re-vote, and accept a value (pre-filled with the median). */
 export function OwnerRoundControls({ round }: { round: RoundState }) {

@@ -13,7 +13,7 @@ export function PresentLink() {
       href={`/b/${encodeURIComponent(boardId)}/present#k=${key}`}
       target="_blank"
       rel="noopener"
-      className="inline-flex h-7 items-center rounded-md px-2 text-xs font-medium text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
+      className="inline-flex h-7 items-center rounded-md px-2 text-xs font-medium text-secondary hover:bg-subtle hover:text-zinc-900 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none dark:hover:text-zinc-100"
     >
       Present
     </a>

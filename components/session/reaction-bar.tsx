@@ -15,7 +15,7 @@ export function ReactionBar() {
           type="button"
           aria-label={`React ${emoji}`}
           onClick={() => session.call('reaction:send', { emoji })}
-          className="grid size-7 place-items-center rounded-md text-base hover:bg-zinc-100 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none dark:hover:bg-zinc-800"
+          className="grid size-7 place-items-center rounded-md text-base hover:bg-subtle focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none"
         >
           {emoji}
         </button>

@@ -17,7 +17,7 @@ export function ReferencePoints({ exclude }: { exclude: string }) {
   }, [stories, exclude]);
   if (groups.length === 0) return null;
   return (
-    <details className="text-xs text-zinc-600 dark:text-zinc-400" data-testid="reference-points">
+    <details className="text-xs text-secondary" data-testid="reference-points">
       <summary className="cursor-pointer font-medium">Already estimated ({groups.length} sizes)</summary>
       <dl className="mt-2 flex flex-col gap-1">
         {groups.map(([est, titles]) => (

@@ -57,7 +57,7 @@ export function RoundResult({
                   style={{ width: `${(d.count / top) * 60}%` }}
                   aria-hidden="true"
                 />
-                <span className="text-zinc-500 dark:text-zinc-400">{d.count}</span>
+                <span className="text-muted">{d.count}</span>
               </li>
             ))}
           </ul>

@@ -26,7 +26,7 @@ export const StorySession = memo(function StorySession({ storyId }: { storyId: s
     <section
       aria-label="Estimation"
       data-testid="story-session"
-      className="flex flex-col gap-3 rounded-xl border border-zinc-200 p-4 dark:border-zinc-800"
+      className="flex flex-col gap-3 rounded-xl border border-line p-4"
     >
       {isOwner && (
         <div className="flex flex-wrap items-center gap-2">

@@ -41,7 +41,7 @@ export function TimerControls({ timer }: { timer: TimerState }) {
           placeholder="min"
           value={custom}
           onChange={(e) => setCustom(e.target.value)}
-          className="h-7 w-12 rounded-md border border-zinc-200 bg-white px-1.5 text-xs focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none dark:border-zinc-700 dark:bg-zinc-900"
+          className="h-7 w-12 rounded-md border border-line-strong bg-surface px-1.5 text-xs focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none"
         />
       </form>
       <Button

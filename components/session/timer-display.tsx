@@ -36,9 +36,7 @@ export function TimerDisplay({
       className={cx('font-mono font-semibold tabular-nums', tones[tone], className)}
     >
       {formatMs(ms)}
-      {state && (
-        <span className="ml-1 text-[0.6em] font-normal text-zinc-500 dark:text-zinc-400">{state}</span>
-      )}
+      {state && <span className="ml-1 text-[0.6em] font-normal text-muted">{state}</span>}
     </span>
   );
 }

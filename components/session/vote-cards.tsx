@@ -28,7 +28,7 @@ export function VoteCards({ round, meId }: { round: RoundState; meId: string }) 
             'h-11 min-w-9 rounded-lg border px-2 font-mono text-sm font-semibold transition-colors focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none disabled:opacity-50',
             chosen === v
               ? 'border-indigo-600 bg-indigo-600 text-white dark:border-indigo-400 dark:bg-indigo-500'
-              : 'border-zinc-200 bg-white hover:border-indigo-300 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:border-indigo-600',
+              : 'border-line-strong bg-surface hover:border-indigo-300 dark:hover:border-indigo-600',
           )}
         >
           {v}

@@ -38,7 +38,7 @@ export function CopyLinkRow({
         <label htmlFor={id} className="text-sm font-medium">
           {label}
         </label>
-        <p className="text-xs text-zinc-500 dark:text-zinc-400">{description}</p>
+        <p className="text-xs text-muted">{description}</p>
       </div>
       <div className="flex gap-2">
         <input
@@ -46,7 +46,7 @@ export function CopyLinkRow({
           readOnly
           value={url}
           onFocus={(e) => e.currentTarget.select()}
-          className="h-9 min-w-0 flex-1 rounded-lg border border-zinc-200 bg-zinc-50 px-3 font-mono text-xs text-zinc-700 focus:outline-none focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-zinc-800 dark:bg-zinc-950 dark:text-zinc-300"
+          className="h-9 min-w-0 flex-1 rounded-lg border border-line bg-zinc-50 px-3 font-mono text-xs text-body focus:outline-none focus-visible:outline-2 focus-visible:outline-indigo-500 dark:bg-zinc-950"
         />
         <Button onClick={copy} aria-label={`Copy ${label.toLowerCase()}`} className="w-24">
           <Icon name={state === 'copied' ? 'check' : 'copy'} className="size-3.5" />

@@ -4,8 +4,7 @@ import { useState } from 'react';
 import { useRouter } from 'next/navigation';
 import type { BoardLinks } from '@/lib/validation/api';
 import type { Role } from '@/lib/board/types';
-import { Button } from '@/components/ui/button';
-import { Icon } from '@/components/ui/icon';
+import { Panel } from '@/components/ui/panel';
 import { DeleteBoard } from '@/components/admin/delete-board';
 import { ReplaceLink } from '@/components/admin/replace-link';
 import { deleteBoard, keyFromLink, rotateLink } from '@/components/admin/owner-api';
@@ -45,25 +44,15 @@ export function SharePanel({
   }
 
   return (
-    <section
-      aria-labelledby="share-title"
-      className="rounded-xl border border-zinc-200 bg-white px-5 py-4 shadow-xs dark:border-zinc-800 dark:bg-zinc-900"
+    <Panel
+      titleId="share-title"
+      title="Share this board"
+      description="Anyone with a link gets its role. Keys sit after the # and never reach server logs."
+      onClose={onClose}
+      closeLabel="Close share panel"
     >
-      <div className="flex items-start justify-between gap-4">
-        <div>
-          <h2 id="share-title" className="text-sm font-semibold">
-            Share this board
-          </h2>
-          <p className="mt-0.5 text-xs text-zinc-500 dark:text-zinc-400">
-            Anyone with a link gets its role. Keys sit after the # and never reach server logs.
-          </p>
-        </div>
-        <Button variant="ghost" size="sm" onClick={onClose} aria-label="Close share panel">
-          <Icon name="close" className="size-3.5" />
-        </Button>
-      </div>
       {links ? (
-        <div className="mt-2 divide-y divide-zinc-100 dark:divide-zinc-800">
+        <div className="mt-2 divide-y divide-subtle">
           <CopyLinkRow
             label="Team link"
             description="For the team: add stories and notes, vote, react."
@@ -84,14 +73,14 @@ export function SharePanel({
           />
         </div>
       ) : (
-        <p className="mt-3 text-sm text-zinc-600 dark:text-zinc-400">The server did not return the links.</p>
+        <p className="mt-3 text-sm text-secondary">The server did not return the links.</p>
       )}
       {links && (
-        <div className="mt-3 flex flex-wrap items-end justify-between gap-4 border-t border-zinc-100 pt-3 dark:border-zinc-800">
+        <div className="mt-3 flex flex-wrap items-end justify-between gap-4 border-t border-subtle pt-3">
           <TeamQr link={links.team} />
           <DeleteBoard title={title} onDelete={remove} />
         </div>
       )}
-    </section>
+    </Panel>
   );
 }

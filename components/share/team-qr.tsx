@@ -16,7 +16,7 @@ export function TeamQr({ link }: { link: string }) {
         height={96}
         className="rounded-md bg-white p-1"
       />
-      <figcaption className="text-xs text-zinc-500 dark:text-zinc-400">
+      <figcaption className="text-xs text-muted">
         Scan to join with the team link.
         <br />
         Replacing the team link changes this code.

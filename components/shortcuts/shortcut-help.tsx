@@ -19,15 +19,13 @@ export function ShortcutHelp({ open, onClose }: { open: boolean; onClose: () => 
             Close
           </Button>
         </div>
-        <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
-          Single keys work when you are not typing in a field.
-        </p>
+        <p className="mt-1 text-xs text-secondary">Single keys work when you are not typing in a field.</p>
         {groups.map((g) => (
           <section key={g.title} aria-labelledby={`sc-${slug(g.title)}`} className="mt-4">
             <h3 id={`sc-${slug(g.title)}`} className="text-sm font-medium">
               {g.title}
             </h3>
-            {g.note && <p className="mt-0.5 text-xs text-zinc-600 dark:text-zinc-400">{g.note}</p>}
+            {g.note && <p className="mt-0.5 text-xs text-secondary">{g.note}</p>}
             <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5 text-sm">
               {g.items.map((s) => (
                 <Fragment key={s.keys.join('+') + s.what}>
@@ -49,7 +47,7 @@ export function ShortcutHelp({ open, onClose }: { open: boolean; onClose: () => 
                       </Fragment>
                     ))}
                   </dt>
-                  <dd className="text-zinc-700 dark:text-zinc-300">{s.what}</dd>
+                  <dd className="text-body">{s.what}</dd>
                 </Fragment>
               ))}
             </dl>

@@ -12,7 +12,7 @@ export function StoriesLink() {
   return (
     <a
       href={storiesHref(boardId, key)}
-      className="inline-flex h-7 items-center rounded-md px-2 text-xs font-medium text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
+      className="inline-flex h-7 items-center rounded-md px-2 text-xs font-medium text-secondary hover:bg-subtle hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:hover:text-zinc-100"
     >
       Formal stories
     </a>

@@ -2,6 +2,8 @@
 
 import { useState } from 'react';
 import { fetchFormalStories } from '@/components/promote/promote-api';
+import { cx } from '@/components/ui/cx';
+import { PANEL_FRAME } from '@/components/ui/panel';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { boardHref, formalStoryHref } from './links';
 import { StoriesShell, Loading, LoadError } from './stories-shell';
@@ -23,7 +25,7 @@ function StoriesList({ boardId, boardKey }: { boardId: string; boardKey: string 
   return (
     <>
       <h1 className="text-2xl font-semibold tracking-tight">Formal stories</h1>
-      <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+      <p className="mt-1 text-sm text-secondary">
         Published, immutable versions. Promote a story from the board to add or update one.
       </p>
       <div className="mt-6">
@@ -35,7 +37,7 @@ function StoriesList({ boardId, boardKey }: { boardId: string; boardKey: string 
           />
         )}
         {list.state === 'ready' && list.value.length === 0 && (
-          <p className="rounded-lg border border-dashed border-zinc-300 p-6 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
+          <p className="rounded-lg border border-dashed border-zinc-300 p-6 text-center text-sm text-secondary dark:border-zinc-700">
             No formal stories yet. On the{' '}
             <a className="underline" href={boardHref(boardId, boardKey)}>
               board
@@ -48,11 +50,7 @@ function StoriesList({ boardId, boardKey }: { boardId: string; boardKey: string 
             {[...list.value]
               .sort((a, b) => b.publishedAt - a.publishedAt)
               .map((s) => (
-                <li
-                  key={s.storyId}
-                  data-testid="formal-story"
-                  className="rounded-xl border border-zinc-200 bg-white p-4 shadow-xs dark:border-zinc-800 dark:bg-zinc-900"
-                >
+                <li key={s.storyId} data-testid="formal-story" className={cx(PANEL_FRAME, 'p-4 shadow-xs')}>
                   <div className="flex flex-wrap items-baseline justify-between gap-2">
                     <h2 className="min-w-0 text-base font-semibold break-words">
                       <a
@@ -62,15 +60,13 @@ function StoriesList({ boardId, boardKey }: { boardId: string; boardKey: string 
                         {s.title}
                       </a>
                     </h2>
-                    <p className="text-xs text-zinc-500 dark:text-zinc-400">
+                    <p className="text-xs text-muted">
                       <span className="font-medium text-emerald-700 dark:text-emerald-400">v{s.version}</span>{' '}
                       · published <RelativeTime at={s.publishedAt} />
                     </p>
                   </div>
-                  <p className="mt-1 text-sm leading-6 break-words text-zinc-700 dark:text-zinc-300">
-                    {s.narrative}
-                  </p>
-                  <div className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400">
+                  <p className="mt-1 text-sm leading-6 break-words text-body">{s.narrative}</p>
+                  <div className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-secondary">
                     <span data-testid="criteria-count">
                       {s.criteria.length} {s.criteria.length === 1 ? 'criterion' : 'criteria'}
                     </span>

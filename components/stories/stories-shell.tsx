@@ -1,13 +1,10 @@
 'use client';
 
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { BoardInfoResponse } from '@/lib/validation/api';
-import { ClosedScreen } from '@/components/board/closed-screen';
-import { useBoardInfo } from '@/components/board/use-board-info';
-import { useLinkKey } from '@/components/board/use-link-key';
 import { ExportMenuFor } from '@/components/promote/export-menu';
+import { gateScreen, useBoardGate } from '@/components/ui/board-gate';
 import { Button } from '@/components/ui/button';
-import { FullPageMessage } from '@/components/ui/full-page-message';
 import { boardHref, storiesHref } from './links';
 
 /**
@@ -24,31 +21,19 @@ export function StoriesShell({
   crumb?: string;
   children: (ctx: { boardKey: string; info: BoardInfoResponse }) => ReactNode;
 }) {
-  const key = useLinkKey();
-  const [attempt, setAttempt] = useState(0);
-  const info = useBoardInfo(boardId, key, attempt);
-  if (key === null) return <ClosedScreen reason="no-key" />;
-  if (info.state === 'unauthorized') return <ClosedScreen reason="bad-key" />;
-  if (info.state === 'not-found') return <ClosedScreen reason="not-found" />;
-  if (info.state === 'error') {
-    return (
-      <FullPageMessage title="Could not open the formal stories" tone="warning">
-        <p>{info.message}</p>
-        <Button className="mt-4" onClick={() => setAttempt((a) => a + 1)}>
-          Try again
-        </Button>
-      </FullPageMessage>
-    );
-  }
+  const gate = useBoardGate(boardId);
+  const { key, info } = gate;
+  const gated = gateScreen(gate, { errorTitle: 'Could not open the formal stories' });
+  if (gated) return gated;
   if (info.state !== 'ready' || !key) return <Loading what="formal stories" />;
   const linkClass =
     'rounded hover:text-zinc-900 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500 dark:hover:text-zinc-100';
   return (
     <div className="min-h-dvh">
       <title>{`${crumb ? `${crumb} · ` : ''}Formal stories · ${info.info.title} · Shellboard`}</title>
-      <header className="border-b border-zinc-200 bg-white/80 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/80">
+      <header className="border-b border-line bg-white/80 backdrop-blur dark:bg-zinc-950/80">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-6 py-3">
-          <nav aria-label="Breadcrumb" className="min-w-0 flex-1 text-sm text-zinc-600 dark:text-zinc-400">
+          <nav aria-label="Breadcrumb" className="min-w-0 flex-1 text-sm text-secondary">
             <ol className="flex flex-wrap items-center gap-1.5">
               <li>
                 <a data-testid="back-to-board" href={boardHref(boardId, key)} className={linkClass}>
@@ -88,7 +73,7 @@ export function StoriesShell({
 export function Loading({ what }: { what: string }) {
   return (
     <div className="flex min-h-[40dvh] items-center justify-center" aria-busy="true">
-      <p className="text-sm text-zinc-500 dark:text-zinc-400" role="status">
+      <p className="text-sm text-muted" role="status">
         Loading {what}…
       </p>
     </div>

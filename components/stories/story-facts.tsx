@@ -9,7 +9,7 @@ export function StoryFacts({ story }: { story: Pick<FormalStorySummary, 'estimat
   ].filter((f): f is [string, string] => !!f[1]);
   if (facts.length === 0) return null;
   return (
-    <dl className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400">
+    <dl className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-secondary">
       {facts.map(([k, v]) => (
         <div key={k} className="flex gap-1">
           <dt>{k}:</dt>

@@ -3,6 +3,8 @@
 import { useEffect, useId, useState } from 'react';
 import type { FormalStoryVersion } from '@/lib/promote/types';
 import { fetchVersions } from '@/components/promote/promote-api';
+import { cx } from '@/components/ui/cx';
+import { PANEL_FRAME } from '@/components/ui/panel';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { DiscussionSnapshot } from './discussion-snapshot';
 import { boardStoryHref } from './links';
@@ -54,7 +56,7 @@ function StoryVersionsLoader(props: {
     return <LoadError message={`Could not load the story: ${versions.message}`} onRetry={retry} />;
   if (!versions.value || versions.value.length === 0)
     return (
-      <p role="alert" className="text-sm text-zinc-600 dark:text-zinc-400">
+      <p role="alert" className="text-sm text-secondary">
         This story has no published versions (it may not have been promoted yet).
       </p>
     );
@@ -109,9 +111,7 @@ function StoryVersions({
             <DiffLegend />
           </div>
           {from === to ? (
-            <p className="text-sm text-zinc-600 dark:text-zinc-400">
-              Choose two different versions to compare.
-            </p>
+            <p className="text-sm text-secondary">Choose two different versions to compare.</p>
           ) : (
             <VersionDiffView from={pick(from)} to={pick(to)} />
           )}
@@ -143,14 +143,14 @@ function VersionSelect(props: {
 }) {
   return (
     <div className="flex flex-col gap-1">
-      <label htmlFor={props.id} className="text-xs font-medium text-zinc-600 dark:text-zinc-400">
+      <label htmlFor={props.id} className="text-xs font-medium text-secondary">
         {props.label}
       </label>
       <select
         id={props.id}
         value={props.value}
         onChange={(e) => props.onChange(Number(e.target.value))}
-        className="h-9 rounded-lg border border-zinc-200 bg-white px-2 text-sm focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-zinc-700 dark:bg-zinc-900"
+        className="h-9 rounded-lg border border-line-strong bg-surface px-2 text-sm focus-visible:outline-2 focus-visible:outline-indigo-500"
       >
         {props.versions.map((v) => (
           <option key={v.version} value={v.version}>
@@ -163,16 +163,12 @@ function VersionSelect(props: {
 }
 
 function VersionDetails({ version: v, open }: { version: FormalStoryVersion; open: boolean }) {
-  const h = 'text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400';
+  const h = 'text-xs font-medium tracking-wide text-muted uppercase';
   return (
-    <details
-      open={open}
-      data-testid="version"
-      className="rounded-xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
-    >
+    <details open={open} data-testid="version" className={cx(PANEL_FRAME, 'p-4')}>
       <summary className="cursor-pointer rounded text-sm focus-visible:outline-2 focus-visible:outline-indigo-500">
         <span className="font-semibold">Version {v.version}</span>{' '}
-        <span className="text-zinc-500 dark:text-zinc-400">
+        <span className="text-muted">
           · published by {v.author} <RelativeTime at={v.publishedAt} />
         </span>
       </summary>
@@ -200,7 +196,7 @@ function List(props: { title: string; items: string[]; ordered?: boolean; classN
     <div>
       <h3 className={props.className}>{props.title}</h3>
       {props.items.length === 0 ? (
-        <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">None.</p>
+        <p className="mt-1 text-sm text-muted">None.</p>
       ) : (
         <Tag className={`mt-1 ${props.ordered ? 'list-decimal' : 'list-disc'} pl-5 text-sm leading-6`}>
           {props.items.map((c, i) => (

@@ -62,7 +62,7 @@ function TextPair({ before, after }: { before: string; after: string }) {
 function Cell({ children, empty }: { children?: ReactNode; empty?: string }) {
   return (
     <div className="min-w-0 rounded-md bg-zinc-50 p-2 text-sm leading-6 break-words whitespace-pre-wrap dark:bg-zinc-900">
-      {children ?? <span className="text-zinc-500 italic dark:text-zinc-400">{empty}</span>}
+      {children ?? <span className="text-muted italic">{empty}</span>}
     </div>
   );
 }
@@ -110,7 +110,7 @@ const facts = (v: FormalStoryVersion) =>
 
 export function VersionDiffView({ from, to }: { from: FormalStoryVersion; to: FormalStoryVersion }) {
   const rows = diffCriteria(from.criteria, to.criteria);
-  const heading = 'text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400';
+  const heading = 'text-xs font-medium tracking-wide text-muted uppercase';
   const changed = rows.filter((r) => r.kind !== 'same').length;
   return (
     <div data-testid="version-diff" className="grid grid-cols-2 gap-2">
@@ -150,7 +150,7 @@ export function VersionDiffView({ from, to }: { from: FormalStoryVersion; to: Fo
 
 export function DiffLegend() {
   return (
-    <p className="text-xs text-zinc-600 dark:text-zinc-400">
+    <p className="text-xs text-secondary">
       <del className={cx('rounded-sm px-1', del)}>struck through</del> = removed,{' '}
       <ins className={cx('rounded-sm px-1', ins)}>underlined</ins> = added.
     </p>

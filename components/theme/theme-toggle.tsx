@@ -45,7 +45,7 @@ export function ThemeToggle() {
     <div
       role="group"
       aria-label="Theme"
-      className="flex items-center rounded-md border border-zinc-200 p-0.5 dark:border-zinc-700"
+      className="flex items-center rounded-md border border-line-strong p-0.5"
     >
       {THEMES.map((t) => (
         <button
@@ -58,7 +58,7 @@ export function ThemeToggle() {
             'grid h-6 min-w-6 place-items-center rounded px-1 text-xs transition-colors',
             theme === t
               ? 'bg-zinc-200 text-zinc-900 dark:bg-zinc-700 dark:text-zinc-50'
-              : 'text-zinc-600 hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800',
+              : 'text-secondary hover:bg-subtle',
           )}
         >
           <span aria-hidden="true">{LABEL[t].icon}</span>

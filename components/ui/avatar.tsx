@@ -42,6 +42,8 @@ export function Avatar({ name, color, size = 'sm', hint, className }: AvatarProp
   const label = hint ? `${name} (${hint})` : name;
   const colors = readable(color);
   return (
+    // ring-white/zinc-900 stays a pair, not `ring-surface`: a caller's `ring-* dark:ring-*` would
+    // then win in dark mode only.
     <span
       title={label}
       role="img"

@@ -8,9 +8,10 @@ const variants: Record<Variant, string> = {
   primary:
     'bg-indigo-600 text-white shadow-sm hover:bg-indigo-500 disabled:bg-indigo-600/50 dark:bg-indigo-500 dark:hover:bg-indigo-400',
   secondary:
-    'border border-zinc-200 bg-white text-zinc-800 shadow-xs hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800',
-  ghost:
-    'text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100',
+    'border border-line-strong bg-surface text-zinc-800 shadow-xs hover:bg-zinc-50 dark:text-zinc-100 dark:hover:bg-zinc-800',
+  // Not `text-secondary`: a caller's `text-* dark:text-*` would then win in dark mode only (today
+  // this pair sorts after it in both, e.g. on "Delete board…").
+  ghost: 'text-zinc-600 hover:bg-subtle hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100',
   danger: 'bg-red-600 text-white shadow-sm hover:bg-red-500 dark:bg-red-600 dark:hover:bg-red-500',
 };
 

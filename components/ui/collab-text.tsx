@@ -147,7 +147,7 @@ function EditableText({
 
   const fieldClass = cx(
     'w-full rounded-md border border-transparent bg-transparent px-2 py-1 -mx-2 transition-colors',
-    'hover:border-zinc-200 focus:border-zinc-300 focus:bg-white focus:outline-none focus-visible:outline-2 focus-visible:outline-indigo-500 dark:hover:border-zinc-700 dark:focus:border-zinc-600 dark:focus:bg-zinc-900',
+    'hover:border-zinc-200 focus:border-zinc-300 focus:bg-surface focus:outline-none focus-visible:outline-2 focus-visible:outline-indigo-500 dark:hover:border-zinc-700 dark:focus:border-zinc-600',
     'placeholder:text-zinc-400 dark:placeholder:text-zinc-500',
     className,
   );

@@ -29,10 +29,10 @@ export function FullPageMessage({
           </svg>
         </div>
         <h1 className="text-xl font-semibold tracking-tight">{title}</h1>
-        <div className="mt-3 text-sm leading-6 text-zinc-600 dark:text-zinc-400">{children}</div>
+        <div className="mt-3 text-sm leading-6 text-secondary">{children}</div>
         <Link
           href="/"
-          className="mt-8 inline-flex h-9 items-center rounded-lg border border-zinc-200 bg-white px-3.5 text-sm font-medium hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
+          className="mt-8 inline-flex h-9 items-center rounded-lg border border-line-strong bg-surface px-3.5 text-sm font-medium hover:bg-zinc-50 dark:hover:bg-zinc-800"
         >
           Create a new board
         </Link>

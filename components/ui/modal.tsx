@@ -34,7 +34,7 @@ export function Modal({
         e.preventDefault();
         if (dismissible) onClose?.();
       }}
-      className="m-auto w-[min(28rem,calc(100%-2rem))] rounded-xl border border-zinc-200 bg-white p-0 text-zinc-900 shadow-2xl dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100"
+      className="m-auto w-[min(28rem,calc(100%-2rem))] rounded-xl border border-line bg-surface p-0 text-zinc-900 shadow-2xl dark:text-zinc-100"
     >
       {open && children}
     </dialog>

@@ -21,7 +21,7 @@ export function LabeledSelect({
       <label htmlFor={id}>{label}</label>
       <select id={id} aria-describedby={hint ? hintId : undefined} className={selectClass} {...rest} />
       {hint && (
-        <span id={hintId} className="font-normal text-zinc-500 dark:text-zinc-400">
+        <span id={hintId} className="font-normal text-muted">
           {hint}
         </span>
       )}

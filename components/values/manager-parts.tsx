@@ -58,7 +58,7 @@ export function EntryForm({
 
 export function ArchivedBadge() {
   return (
-    <span className="rounded-md bg-zinc-100 px-1.5 py-0.5 text-[11px] font-medium text-zinc-600 dark:bg-zinc-800 dark:text-zinc-400">
+    <span className="rounded-md bg-subtle px-1.5 py-0.5 text-[11px] font-medium text-secondary">
       Archived
     </span>
   );
@@ -67,7 +67,7 @@ export function ArchivedBadge() {
 export function SectionTitle({ id, children, count }: { id: string; children: ReactNode; count: number }) {
   return (
     <h3 id={id} className="text-sm font-semibold">
-      {children} <span className="font-normal text-zinc-500 dark:text-zinc-400">· {count}</span>
+      {children} <span className="font-normal text-muted">· {count}</span>
     </h3>
   );
 }

@@ -23,9 +23,9 @@ export function MetricManager({ metrics }: { metrics: readonly MetricView[] }) {
         Metrics
       </SectionTitle>
       {ordered.length === 0 && (
-        <p className="text-sm text-zinc-500 dark:text-zinc-400">No metrics yet. Which numbers should move?</p>
+        <p className="text-sm text-muted">No metrics yet. Which numbers should move?</p>
       )}
-      <ul className="flex flex-col divide-y divide-zinc-100 dark:divide-zinc-800" aria-label="Metrics">
+      <ul className="flex flex-col divide-y divide-subtle" aria-label="Metrics">
         {ordered.map((m) =>
           editing === m.id ? (
             <li key={m.id} className="py-2">
@@ -40,7 +40,7 @@ export function MetricManager({ metrics }: { metrics: readonly MetricView[] }) {
                   </span>
                   {m.name} {m.archived && <ArchivedBadge />}
                 </p>
-                <p className="text-xs text-zinc-500 dark:text-zinc-400">
+                <p className="text-xs text-muted">
                   Now {fmt(m.current)} · target {fmt(m.target)}
                 </p>
               </div>

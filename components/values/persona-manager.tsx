@@ -19,9 +19,9 @@ export function PersonaManager({ personas }: { personas: readonly PersonaView[] 
         Personas
       </SectionTitle>
       {ordered.length === 0 && (
-        <p className="text-sm text-zinc-500 dark:text-zinc-400">No personas yet. Who are the stories for?</p>
+        <p className="text-sm text-muted">No personas yet. Who are the stories for?</p>
       )}
-      <ul className="flex flex-col divide-y divide-zinc-100 dark:divide-zinc-800" aria-label="Personas">
+      <ul className="flex flex-col divide-y divide-subtle" aria-label="Personas">
         {ordered.map((p) =>
           editing === p.id ? (
             <li key={p.id} className="py-2">
@@ -33,9 +33,7 @@ export function PersonaManager({ personas }: { personas: readonly PersonaView[] 
                 <p className="flex items-center gap-2 text-sm font-medium break-words">
                   {p.name} {p.archived && <ArchivedBadge />}
                 </p>
-                {p.description && (
-                  <p className="text-xs break-words text-zinc-500 dark:text-zinc-400">{p.description}</p>
-                )}
+                {p.description && <p className="text-xs break-words text-muted">{p.description}</p>}
               </div>
               {canEdit && <PersonaActions persona={p} onEdit={() => setEditing(p.id)} />}
             </li>

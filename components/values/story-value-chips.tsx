@@ -39,10 +39,7 @@ export function StoryValueChips({
         </span>
       )}
       {showStream && story.stream && (
-        <span
-          data-testid="card-stream"
-          className={`${chip} bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300`}
-        >
+        <span data-testid="card-stream" className={`${chip} bg-subtle text-body`}>
           <span className="sr-only">Value stream: </span>
           {story.stream}
         </span>

@@ -43,7 +43,7 @@ export function StoryValues({ story }: { story: StoryView }) {
         <h3 id="value-title" className="text-sm font-semibold">
           Value
         </h3>
-        <p className="text-xs text-zinc-500 dark:text-zinc-400" data-testid="wsjf-score">
+        <p className="text-xs text-muted" data-testid="wsjf-score">
           {scored ? `Value ÷ effort = ${formatScore(scored.score)}` : 'Score value and effort to rank it'}
         </p>
       </div>
@@ -112,7 +112,7 @@ export function StoryValues({ story }: { story: StoryView }) {
         />
       </div>
       {persona?.description && (
-        <p className="text-xs text-zinc-500 dark:text-zinc-400">
+        <p className="text-xs text-muted">
           <span className="font-medium">{persona.name}:</span> {persona.description}
         </p>
       )}

@@ -18,11 +18,9 @@ export function StreamManager({ streams }: { streams: readonly string[] }) {
         Value streams
       </SectionTitle>
       {streams.length === 0 && (
-        <p className="text-sm text-zinc-500 dark:text-zinc-400">
-          No value streams yet. They become the lanes of the lanes view.
-        </p>
+        <p className="text-sm text-muted">No value streams yet. They become the lanes of the lanes view.</p>
       )}
-      <ul className="flex flex-col divide-y divide-zinc-100 dark:divide-zinc-800" aria-label="Value streams">
+      <ul className="flex flex-col divide-y divide-subtle" aria-label="Value streams">
         {streams.map((s, i) =>
           editing === s ? (
             <li key={s} className="py-2">

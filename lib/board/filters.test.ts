@@ -11,27 +11,10 @@ import {
   type BoardFilters,
   type FilterContext,
 } from './filters';
-import type { NoteView, StoryView } from './types';
+import { noteView, storyView } from '../test-support/views';
+import type { StoryView } from './types';
 
-const base: StoryView = {
-  id: '',
-  title: '',
-  why: '',
-  status: 'shell',
-  rank: null,
-  personaId: null,
-  metricId: null,
-  stream: null,
-  value: null,
-  effort: null,
-  estimate: null,
-  createdBy: null,
-  createdAt: 0,
-  deletedAt: null,
-  deletedBy: null,
-  formalId: null,
-  formalVersion: null,
-};
+const base = storyView({ id: '' });
 const stories: StoryView[] = [
   {
     ...base,
@@ -47,7 +30,7 @@ const stories: StoryView[] = [
   { ...base, id: 's3', title: 'Invite teammates', why: 'Growth loop', metricId: 'm1', status: 'refining' },
 ];
 const note = (storyId: string, text: string, deletedAt: number | null = null) =>
-  ({ id: text, storyId, text, deletedAt }) as NoteView;
+  noteView({ id: text, storyId, text, deletedAt });
 const notes = noteTextByStory([note('s3', 'What about SSO users?'), note('s2', 'secret gone', 5)]);
 const ctx: FilterContext = {
   personaIds: new Set(['po']),

@@ -18,7 +18,7 @@ import {
 import { isValidRank } from './ordering';
 
 /**
- * The one place that knows the Y.Doc shape (ARCHITECTURE.md, "The board document").
+ * The one place that knows the Y.Doc shape (docs/schema.md, "The board document").
  * Root types: meta, stories, notes, personas, metrics, drafts. Entities are Y.Maps keyed by nanoid.
  */
 export type EntityMap = Y.Map<unknown>;

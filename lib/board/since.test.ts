@@ -1,44 +1,22 @@
 import { describe, expect, it } from 'vitest';
+import { noteView, storyView } from '../test-support/views';
 import type { NoteView, StoryView } from './types';
 import { describeSummary, diffSince, mergeSeen, parseSnapshot, snapshotOf } from './since';
 
-const story = (id: string, over: Partial<StoryView> = {}): StoryView => ({
-  id,
-  title: id,
-  why: '',
-  status: 'shell',
-  rank: null,
-  personaId: null,
-  metricId: null,
-  stream: null,
-  value: null,
-  effort: null,
-  estimate: null,
-  createdBy: 'ana',
-  createdAt: 1,
-  deletedAt: null,
-  deletedBy: null,
-  formalId: null,
-  formalVersion: null,
-  ...over,
-});
+const story = (id: string, over: Partial<StoryView> = {}): StoryView =>
+  storyView({ id, title: id, createdBy: 'ana', createdAt: 1, ...over });
 
-const note = (id: string, storyId: string, authorId = 'ana', over: Partial<NoteView> = {}): NoteView => ({
-  id,
-  storyId,
-  parentId: null,
-  kind: 'question',
-  text: id,
-  authorId,
-  authorName: authorId,
-  createdAt: 1,
-  editedAt: null,
-  resolved: false,
-  plus: [],
-  deletedAt: null,
-  deletedBy: null,
-  ...over,
-});
+const note = (id: string, storyId: string, authorId = 'ana', over: Partial<NoteView> = {}): NoteView =>
+  noteView({
+    id,
+    storyId,
+    kind: 'question',
+    text: id,
+    authorId,
+    authorName: authorId,
+    createdAt: 1,
+    ...over,
+  });
 
 describe('since you left', () => {
   const base = snapshotOf([story('a'), story('b', { estimate: '3' }), story('c')], [note('n1', 'a')]);

@@ -1,28 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ranksAfter, sortByRank } from './ordering';
+import { storyView } from '../test-support/views';
 import type { StoryView } from './types';
 import { formatScore, suggestOrder } from './wsjf';
 
 function story(id: string, rank: string | null, value: number | null, effort: number | null): StoryView {
-  return {
-    id,
-    title: id,
-    why: '',
-    status: 'shell',
-    rank,
-    personaId: null,
-    metricId: null,
-    stream: null,
-    value,
-    effort,
-    estimate: null,
-    createdBy: null,
-    createdAt: 0,
-    deletedAt: null,
-    deletedBy: null,
-    formalId: null,
-    formalVersion: null,
-  };
+  return storyView({ id, title: id, rank, value, effort });
 }
 
 const apply = (stories: StoryView[], writes: { id: string; rank: string }[]) =>

@@ -1,45 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import type { NoteView, StoryView } from '../board/types';
+import { noteView, storyView } from '../test-support/views';
 import { buildDraft, discussionSnapshot, narrativeFor } from './draft';
 
-const story = (over: Partial<StoryView> = {}): StoryView => ({
-  id: 's1',
-  title: 'Export the backlog to CSV',
-  why: 'POs save an hour a sprint',
-  status: 'refining',
-  rank: 'a0',
-  personaId: null,
-  metricId: null,
-  stream: null,
-  value: null,
-  effort: null,
-  estimate: null,
-  createdBy: 'po',
-  createdAt: 1,
-  deletedAt: null,
-  deletedBy: null,
-  formalId: null,
-  formalVersion: null,
-  ...over,
-});
+const story = (over: Partial<StoryView> = {}): StoryView =>
+  storyView({
+    title: 'Export the backlog to CSV',
+    why: 'POs save an hour a sprint',
+    status: 'refining',
+    rank: 'a0',
+    createdBy: 'po',
+    createdAt: 1,
+    ...over,
+  });
 
 let t = 0;
-const note = (over: Partial<NoteView>): NoteView => ({
-  id: `n${++t}`,
-  storyId: 's1',
-  parentId: null,
-  kind: 'idea',
-  text: 'x',
-  authorId: 'u',
-  authorName: 'U',
-  createdAt: t,
-  editedAt: null,
-  resolved: false,
-  plus: [],
-  deletedAt: null,
-  deletedBy: null,
-  ...over,
-});
+const note = (over: Partial<NoteView>): NoteView =>
+  noteView({ id: `n${++t}`, text: 'x', createdAt: t, ...over });
 
 describe('narrative', () => {
   it.each([

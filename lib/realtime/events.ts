@@ -106,7 +106,7 @@ export interface ServerToClientEvents {
 type ClientHandler<E extends ClientEvent> = (payload: Payload<E>, ack?: AckFn) => void;
 export type ClientToServerEvents = { [E in ClientEvent]: ClientHandler<E> };
 
-/** Which role may send what (ARCHITECTURE.md "Roles"). */
+/** Which role may send what (docs/architecture.md "Roles and keys"). */
 export const EVENT_ROLES: Record<ClientEvent, readonly Role[]> = {
   'focus:set': ['owner'],
   'follow:set': ['owner', 'team', 'view'],
