@@ -1,0 +1,84 @@
+import * as Y from 'yjs';
+import { VIEW_ONLY, checkTouches } from '../../lib/board/rules';
+import { CLOSE, encodePermissionDenied } from '../../lib/realtime/wire';
+import type { Logger } from '../log';
+import type { Peer } from './peer';
+import { inspectUpdate } from './update-inspector';
+
+/**
+ * The schema-aware write gate: every update a client sends passes here before the room's doc
+ * sees it. It is inspected (update-inspector.ts) and what it would change is checked against the
+ * role's rules (lib/board/rules.ts); one forbidden part refuses it whole, with permission-denied
+ * and a reason, and nothing of it is applied, stored, relayed or acknowledged. So is an update
+ * that could not integrate completely (Yjs would park it). Server edits never come here.
+ */
+export type Admission = 'apply' | 'noop' | 'refused';
+
+export const MISSING_REASON =
+  'This change builds on changes the server does not have, so it was not saved. Reload the board.';
+
+/** Refusals logged per connection: the first, then one line per this many (with the count). */
+const LOG_EVERY = 100;
+
+export class WriteGate {
+  private readonly refusals = new WeakMap<Peer, number>();
+  /** every refusal on this board since the room loaded */
+  refused = 0;
+
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly boardId: string,
+    private readonly log: Logger,
+  ) {}
+
+  /**
+   * `apply`: new and allowed; `noop`: holds nothing the doc lacks (a reconnecting viewer's step 2,
+   * an echo): accepted without applying; `refused`: the peer was told why. Throws ProtocolError on
+   * bytes that are no update.
+   */
+  admit(peer: Peer, update: Uint8Array): Admission {
+    const inspection = inspectUpdate(this.doc, update);
+    if (!inspection.ok) return this.refuse(peer, 'missing', MISSING_REASON, inspection.missing);
+    if (!inspection.news) return 'noop';
+    if (peer.role === 'view') return this.refuse(peer, 'role', VIEW_ONLY);
+    const verdict = checkTouches(peer.role, inspection.touches);
+    return verdict.ok ? 'apply' : this.refuse(peer, 'role', verdict.reason);
+  }
+
+  /**
+   * Applies an admitted update with the peer as origin. Should Yjs still leave anything pending
+   * (the inspector missed a dependency), the pending part is dropped — never kept, stored or
+   * acked — and the peer cut off; false then.
+   */
+  apply(peer: Peer, update: Uint8Array): boolean {
+    try {
+      Y.applyUpdate(this.doc, update, peer);
+    } catch (err) {
+      // Whatever Yjs integrated before throwing is stored and relayed like any other change.
+      this.log.warn({ err, boardId: this.boardId, connId: peer.id }, 'update failed to apply');
+      peer.close(CLOSE.malformed, 'update could not be applied');
+      return false;
+    }
+    const store = this.doc.store;
+    if (store.pendingStructs === null && store.pendingDs === null) return true;
+    store.pendingStructs = null;
+    store.pendingDs = null;
+    this.log.error({ boardId: this.boardId, connId: peer.id, role: peer.role }, 'update left pending parts');
+    peer.send(encodePermissionDenied(MISSING_REASON));
+    peer.close(CLOSE.malformed, 'update could not be applied completely');
+    return false;
+  }
+
+  private refuse(peer: Peer, why: 'role' | 'missing', reason: string, detail?: string): 'refused' {
+    this.refused += 1;
+    const n = (this.refusals.get(peer) ?? 0) + 1;
+    this.refusals.set(peer, n);
+    if (n === 1 || n % LOG_EVERY === 0) {
+      // Board id, connection and role: never the key (it is in the socket's URL, not here).
+      const fields = { boardId: this.boardId, connId: peer.id, role: peer.role, why, reason, detail };
+      this.log.warn({ ...fields, refusedOnConnection: n, refusedOnBoard: this.refused }, 'update refused');
+    }
+    peer.send(encodePermissionDenied(reason));
+    return 'refused';
+  }
+}
