@@ -64,6 +64,14 @@ export const TEAM_FIELD_RULES: Record<EntityRoot, Record<string, FieldRule>> = {
   drafts: {},
 };
 
+const ENTITY_NAMES: Record<EntityRoot, string> = {
+  stories: 'story',
+  notes: 'note',
+  personas: 'persona',
+  metrics: 'metric',
+  drafts: 'draft',
+};
+
 /** `meta` keys the team link may write; the rest (title, createdAt, scale, …) are the owner's. */
 export const TEAM_META_KEYS: readonly string[] = ['valueStreams'];
 
@@ -97,13 +105,15 @@ function checkTeam(t: Touch, rewritten: boolean): Verdict {
     const key = t.path[0];
     return typeof key === 'string' && TEAM_META_KEYS.includes(key)
       ? OK
-      : no(`Only the owner link can change the board's settings${typeof key === 'string' ? ` (${key})` : ''}.`);
+      : no(
+          `Only the owner link can change the board's settings${typeof key === 'string' ? ` (${key})` : ''}.`,
+        );
   }
   // Roots outside the schema are read by nobody: a foreign client may keep its own data there.
   if (!isEntityRoot(t.root)) return OK;
   const [id, field] = t.path;
   if (typeof id !== 'string') return OK; // sequence content in a map root: never read
-  const entity = t.root.slice(0, -1); // "story", "note", …
+  const entity = ENTITY_NAMES[t.root];
   if (t.path.length === 1) {
     // The entry itself: a new id is a new entity; replacing or removing one is a hard delete.
     if (t.op === 'insert' && t.current === undefined) return OK;
@@ -143,7 +153,9 @@ function ownerOnly(field: string): string {
 
 function isJson(v: TouchValue | undefined, type: 'number' | 'string'): boolean {
   if (v?.kind !== 'json') return false;
-  return type === 'number' ? typeof v.value === 'number' && Number.isFinite(v.value) : typeof v.value === 'string';
+  return type === 'number'
+    ? typeof v.value === 'number' && Number.isFinite(v.value)
+    : typeof v.value === 'string';
 }
 
 function isPromoted(v: TouchValue | undefined): boolean {

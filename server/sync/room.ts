@@ -10,13 +10,7 @@ import { applyStored } from './fold';
 import { RoomPeers } from './room-peers';
 import { RoomWriter } from './room-writer';
 import { Step2Cache } from './step2-cache';
-import {
-  ProtocolError,
-  decodeMessage,
-  type Inbound,
-  encodeSyncStep1,
-  encodeUpdate,
-} from './protocol';
+import { ProtocolError, decodeMessage, type Inbound, encodeSyncStep1, encodeUpdate } from './protocol';
 import { WriteGate } from './write-gate';
 
 /**

@@ -84,7 +84,8 @@ class Inspector {
       this.own.set(client, list);
       if (s instanceof Y.Skip) continue;
       const known = this.reach.get(client) ?? Y.getState(this.store, client);
-      if (s.id.clock > known) throw new Missing(`changes of client ${client} from clock ${known} are missing`);
+      if (s.id.clock > known)
+        throw new Missing(`changes of client ${client} from clock ${known} are missing`);
       this.reach.set(client, Math.max(known, s.id.clock + s.length));
       list.push(s);
     }
@@ -113,7 +114,8 @@ class Inspector {
       if (!ref) continue;
       const known = this.reach.get(ref.client) ?? Y.getState(this.store, ref.client);
       if (ref.clock >= known) throw new Missing(`item ${ref.client}:${ref.clock} is missing`);
-      if (ref.client === item.id.client && ref.clock >= item.id.clock) throw new ProtocolError('malformed update');
+      if (ref.client === item.id.client && ref.clock >= item.id.clock)
+        throw new ProtocolError('malformed update');
     }
   }
 
@@ -171,8 +173,8 @@ class Inspector {
   }
 
   private resolveSlot(item: Y.Item): Slot | null {
-    const left = item.origin && this.find(item.origin);
-    const right = item.rightOrigin && this.find(item.rightOrigin);
+    const left = item.origin ? this.find(item.origin) : undefined;
+    const right = item.rightOrigin ? this.find(item.rightOrigin) : undefined;
     if (left === null || right === null) return null; // checked by requireKnown; defensive
     if (left?.struct instanceof Y.GC || right?.struct instanceof Y.GC) return null;
     const p = item.parent;
@@ -251,10 +253,15 @@ function findIndex(structs: Struct[], clock: number): number {
 function valueOf(content: Y.Item['content']): TouchValue {
   if (content instanceof Y.ContentType) {
     const t = content.type;
-    const type = t instanceof Y.Map ? 'map' : t instanceof Y.Array ? 'array' : t instanceof Y.Text ? 'text' : 'other';
+    const type =
+      t instanceof Y.Map ? 'map' : t instanceof Y.Array ? 'array' : t instanceof Y.Text ? 'text' : 'other';
     return { kind: 'type', type };
   }
-  if (content instanceof Y.ContentAny || content instanceof Y.ContentJSON || content instanceof Y.ContentString) {
+  if (
+    content instanceof Y.ContentAny ||
+    content instanceof Y.ContentJSON ||
+    content instanceof Y.ContentString
+  ) {
     const all = content.getContent();
     return { kind: 'json', value: all[all.length - 1] as unknown };
   }

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { VIEW_ONLY, checkTouches } from '../../lib/board/rules';
+import type { Role } from '../../lib/board/types';
 import { CLOSE, encodePermissionDenied } from '../../lib/realtime/wire';
 import type { Logger } from '../log';
 import type { Peer } from './peer';
@@ -14,11 +15,27 @@ import { inspectUpdate } from './update-inspector';
  */
 export type Admission = 'apply' | 'noop' | 'refused';
 
+export type Decision =
+  | { kind: 'apply' }
+  | { kind: 'noop' }
+  | { kind: 'refuse'; why: 'role' | 'missing'; reason: string; detail?: string };
+
 export const MISSING_REASON =
   'This change builds on changes the server does not have, so it was not saved. Reload the board.';
 
 /** Refusals logged per connection: the first, then one line per this many (with the count). */
 const LOG_EVERY = 100;
+
+/** The gate's decision for an update from a connection of `role`, without applying anything. */
+export function decide(doc: Y.Doc, role: Role, update: Uint8Array): Decision {
+  const inspection = inspectUpdate(doc, update);
+  if (!inspection.ok)
+    return { kind: 'refuse', why: 'missing', reason: MISSING_REASON, detail: inspection.missing };
+  if (!inspection.news) return { kind: 'noop' };
+  if (role === 'view') return { kind: 'refuse', why: 'role', reason: VIEW_ONLY };
+  const verdict = checkTouches(role, inspection.touches);
+  return verdict.ok ? { kind: 'apply' } : { kind: 'refuse', why: 'role', reason: verdict.reason };
+}
 
 export class WriteGate {
   private readonly refusals = new WeakMap<Peer, number>();
@@ -37,12 +54,8 @@ export class WriteGate {
    * bytes that are no update.
    */
   admit(peer: Peer, update: Uint8Array): Admission {
-    const inspection = inspectUpdate(this.doc, update);
-    if (!inspection.ok) return this.refuse(peer, 'missing', MISSING_REASON, inspection.missing);
-    if (!inspection.news) return 'noop';
-    if (peer.role === 'view') return this.refuse(peer, 'role', VIEW_ONLY);
-    const verdict = checkTouches(peer.role, inspection.touches);
-    return verdict.ok ? 'apply' : this.refuse(peer, 'role', verdict.reason);
+    const d = decide(this.doc, peer.role, update);
+    return d.kind === 'refuse' ? this.refuse(peer, d) : d.kind;
   }
 
   /**
@@ -69,7 +82,7 @@ export class WriteGate {
     return false;
   }
 
-  private refuse(peer: Peer, why: 'role' | 'missing', reason: string, detail?: string): 'refused' {
+  private refuse(peer: Peer, { why, reason, detail }: Decision & { kind: 'refuse' }): 'refused' {
     this.refused += 1;
     const n = (this.refusals.get(peer) ?? 0) + 1;
     this.refusals.set(peer, n);
