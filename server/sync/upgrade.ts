@@ -5,7 +5,7 @@ import { nanoid } from 'nanoid';
 import type { Config } from '../config';
 import type { Logger } from '../log';
 import type { Store } from '../store/store';
-import { WsPeer, toBytes } from './connection';
+import { SyncSocket, WsPeer, toBytes } from './connection';
 import { checkAccess } from './gate';
 import type { RoomManager } from './room-manager';
 
@@ -19,9 +19,13 @@ export const SYNC_PREFIX = '/sync/';
  */
 export function createSyncUpgrade(deps: { store: Store; rooms: RoomManager; config: Config; log: Logger }) {
   const { store, rooms, config, log } = deps;
-  // ws enforces a hard frame cap a little above our limit, so we can answer an over-limit
-  // message with our own 4413 close code rather than the library's generic 1009.
-  const wss = new WebSocketServer({ noServer: true, maxPayload: config.limits.maxMessageBytes + 64 * 1024 });
+  // ws buffers at most a little over our limit: a message up to that is refused by the room with
+  // 4413; a larger one is cut by ws while it arrives, which SyncSocket also closes with 4413.
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: config.limits.maxMessageBytes + 64 * 1024,
+    WebSocket: SyncSocket,
+  });
   /** peers attached to a room, for the heartbeat */
   const live = new Set<WsPeer>();
 
