@@ -4,6 +4,7 @@ import * as decoding from 'lib0/decoding';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { addNote, createStory, deleteStory, restoreStory, setStoryStatus } from '../lib/board/ops';
 import { getStoryMap, readStories, roots, textOf } from '../lib/board/schema';
+import { LocalOrigin, createUndoManager } from '../lib/board/undo';
 import { discardDraft, ensureDraft, getDraftMap } from '../lib/promote/draft-doc';
 import { CLOSE, MSG_SYNC, SYNC_STEP2, decodeAuthMessage } from '../lib/realtime/wire';
 import { encodeSyncStep1, encodeSyncStep2FromUpdate, encodeUpdate } from '../server/sync/protocol';
@@ -154,6 +155,36 @@ describe('problem 2: the team link cannot do the owner’s things through the do
     });
     expect(s.find((x) => x.id === trashed)?.deletedAt).not.toBeNull();
     expect(getDraftMap(fresh.doc, drafted)).not.toBeNull();
+  });
+});
+
+describe('what the team link may still do through the document', () => {
+  it('undo its own new note and its own soft delete: stored, never refused', async () => {
+    srv = await startServer();
+    const b = await createBoard(srv.url);
+    const team = connect(srv.wsUrl, b.id, b.team);
+    await synced(team);
+    const origin = new LocalOrigin('dev');
+    const undo = createUndoManager(team.doc, origin);
+    const story = createStory(team.doc, { title: 'Mine', createdBy: 'dev' }, origin);
+    undo.stopCapturing();
+    const noteId = addNote(
+      team.doc,
+      { storyId: story, kind: 'idea', text: 'oops', authorId: 'dev', authorName: 'D' },
+      origin,
+    );
+    await saved(team);
+    undo.stopCapturing();
+    deleteStory(team.doc, story, 'dev', origin);
+    await saved(team);
+    undo.undo(); // the soft delete
+    undo.undo(); // the note
+    await saved(team);
+    expect(team.getStatus().denied).toBeNull();
+    const fresh = connect(srv.wsUrl, b.id, b.view);
+    await synced(fresh);
+    expect(readStories(fresh.doc).find((s) => s.id === story)?.deletedAt).toBeNull();
+    expect(roots(fresh.doc).notes.has(noteId)).toBe(false);
   });
 });
 

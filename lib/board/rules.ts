@@ -37,6 +37,8 @@ export interface Touch {
   current?: TouchValue;
   /** a delete of content this same update inserts (typing then erasing, while offline) */
   fresh?: boolean;
+  /** a delete of content the same connection wrote (its person's undo of their own change) */
+  own?: boolean;
 }
 
 /**
@@ -117,7 +119,9 @@ function checkTeam(t: Touch, rewritten: boolean): Verdict {
   if (t.path.length === 1) {
     // The entry itself: a new id is a new entity; replacing or removing one is a hard delete.
     if (t.op === 'insert' && t.current === undefined) return OK;
-    if (t.op === 'delete' && t.fresh) return OK; // created and removed at once: nothing changes
+    // Created and removed at once: nothing changes. Removed by the connection that created it: its
+    // person's undo (the entry never was anyone else's).
+    if (t.op === 'delete' && (t.fresh || t.own)) return OK;
     if (t.root === 'drafts') return no('Only the owner link can discard a promotion draft.');
     return no(`Only the owner link can delete a ${entity} for good (team links soft-delete it).`);
   }
@@ -131,9 +135,10 @@ function checkTeam(t: Touch, rewritten: boolean): Verdict {
       return no(ownerOnly(field));
     case 'soft-delete': {
       if (!direct) return no(`A ${entity}'s ${field} is not a text to edit.`);
-      // Cleared, or set and cleared in one update: a restore. Overwritten by a new time: still deleted.
+      // Cleared, or set and cleared in one update: a restore (from Trash). Overwritten by a new time:
+      // still deleted. Cleared by the connection that set it: its person's undo of their delete.
       if (t.op === 'delete')
-        return rewritten && !t.fresh ? OK : no('Only the owner link can restore from Trash.');
+        return (rewritten && !t.fresh) || t.own ? OK : no('Only the owner link can restore from Trash.');
       const want = field === 'deletedAt' ? 'number' : 'string';
       return isJson(t.value, want) ? OK : no('Only the owner link can restore from Trash.');
     }

@@ -13,8 +13,18 @@ import { ProtocolError } from './protocol';
  * never integrates completely (Yjs keeps the rest pending), so the gate refuses it whole.
  */
 export type Inspection =
-  /** `news`: the update holds anything the doc does not (structs past its clocks, live deletions) */
-  { ok: true; touches: Touch[]; news: boolean } | { ok: false; missing: string };
+  | {
+      ok: true;
+      touches: Touch[];
+      /** the update holds anything the doc does not (structs past its clocks, live deletions) */
+      news: boolean;
+      /** the Yjs clients whose new structs it brings */
+      clients: Set<number>;
+    }
+  | { ok: false; missing: string };
+
+/** Whether the sending connection wrote the doc's items of this Yjs client (marks `own` deletions). */
+export type Authorship = (client: number) => boolean;
 
 type Struct = Y.Item | Y.GC;
 /** A Yjs shared type, as an item's parent holds it. */
@@ -41,7 +51,7 @@ interface Found {
 
 class Missing extends Error {}
 
-export function inspectUpdate(doc: Y.Doc, update: Uint8Array): Inspection {
+export function inspectUpdate(doc: Y.Doc, update: Uint8Array, own: Authorship = () => false): Inspection {
   let decoded: ReturnType<typeof Y.decodeUpdate>;
   try {
     decoded = Y.decodeUpdate(update);
@@ -49,9 +59,9 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array): Inspection {
     throw new ProtocolError('malformed update');
   }
   try {
-    const inspector = new Inspector(doc, decoded.structs, decoded.ds);
+    const inspector = new Inspector(doc, decoded.structs, decoded.ds, own);
     const touches = inspector.touches();
-    return { ok: true, touches, news: inspector.news };
+    return { ok: true, touches, news: inspector.news, clients: inspector.clients };
   } catch (err) {
     if (err instanceof Missing) return { ok: false, missing: err.message };
     throw err;
@@ -68,11 +78,13 @@ class Inspector {
   private readonly slots = new Map<Y.Item, Slot | null>();
   /** set by touches(): something in the update is not in the doc yet */
   news = false;
+  readonly clients = new Set<number>();
 
   constructor(
     private readonly doc: Y.Doc,
     private readonly structs: (Y.Item | Y.GC | Y.Skip)[],
     private readonly ds: ReturnType<typeof Y.decodeUpdate>['ds'],
+    private readonly authored: Authorship,
   ) {
     this.store = doc.store;
     let last: number | null = null;
@@ -96,6 +108,7 @@ class Inspector {
     for (const s of this.structs) {
       if (s instanceof Y.Skip || s.id.clock + s.length <= Y.getState(this.store, s.id.client)) continue;
       this.news = true; // garbage (GC) included: it moves the doc's clocks on
+      this.clients.add(s.id.client);
       if (s instanceof Y.GC) continue;
       this.requireKnown(s);
       const t = this.insertTouch(s);
@@ -155,7 +168,10 @@ class Inspector {
       const place = this.itemPlace({ struct: s, fresh });
       if (!place) continue;
       const value = valueOf(s.content);
-      out.push({ root: place.root, path: place.path, op: 'delete', current: value, ...(fresh && { fresh }) });
+      const t: Touch = { root: place.root, path: place.path, op: 'delete', current: value };
+      if (fresh) t.fresh = true;
+      else if (this.authored(s.id.client)) t.own = true;
+      out.push(t);
     }
   }
 

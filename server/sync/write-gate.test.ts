@@ -27,6 +27,7 @@ import {
   updatePersona,
 } from '../../lib/board/personas';
 import { VIEW_ONLY } from '../../lib/board/rules';
+import { LocalOrigin, createUndoManager } from '../../lib/board/undo';
 import { getNoteMap, getStoryMap, roots, textOf } from '../../lib/board/schema';
 import type { Role } from '../../lib/board/types';
 import {
@@ -222,10 +223,52 @@ describe('write gate: one row per field and operation', () => {
   it.each(rows)('%s', (_name, edit, team) => {
     const update = editOf(board, (d) => edit(d, board));
     const by = Object.fromEntries(roles.map((r) => [r, decide(board.doc, r, update)]));
-    expect(by.owner).toEqual({ kind: 'apply' });
+    expect(by.owner).toMatchObject({ kind: 'apply' });
     expect(by.view).toEqual({ kind: 'refuse', why: 'role', reason: VIEW_ONLY });
-    if (team === 'allowed') expect(by.team).toEqual({ kind: 'apply' });
+    if (team === 'allowed') expect(by.team).toMatchObject({ kind: 'apply' });
     else expect(by.team).toMatchObject({ kind: 'refuse', why: 'role', reason: expect.stringMatching(team) });
+  });
+});
+
+describe('write gate: a person’s undo of their own change', () => {
+  /** The server's copy takes the client's first edit; the undo is then judged against it. */
+  function undoOf(first: (doc: Y.Doc, origin: LocalOrigin) => void) {
+    const server = new Y.Doc();
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(board.doc));
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+    const origin = new LocalOrigin('dev');
+    const undo = createUndoManager(client, origin);
+    let sv = Y.encodeStateVector(client);
+    first(client, origin);
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(client, sv));
+    sv = Y.encodeStateVector(client);
+    undo.undo();
+    const update = Y.encodeStateAsUpdate(client, sv);
+    return (own: boolean) => decide(server, 'team', update, (c) => own && c === client.clientID);
+  }
+
+  it.each([
+    [
+      'create a story',
+      (d: Y.Doc, o: LocalOrigin) => void createStory(d, { title: 'Mine', createdBy: 'dev' }, o),
+    ],
+    [
+      'add a note (and move the story to refining)',
+      (d: Y.Doc, o: LocalOrigin) =>
+        void addNote(
+          d,
+          { storyId: board.drafted, kind: 'idea', text: 'x', authorId: 'dev', authorName: 'D' },
+          o,
+        ),
+    ],
+    ['soft-delete a story', (d: Y.Doc, o: LocalOrigin) => deleteStory(d, board.story, 'dev', o)],
+    ['soft-delete a note', (d: Y.Doc, o: LocalOrigin) => deleteNote(d, board.note, 'dev', o)],
+    ['create a persona', (d: Y.Doc, o: LocalOrigin) => void createPersona(d, { name: 'Mine' }, o)],
+  ])('undo of “%s” is allowed to the connection that made it, refused to any other', (_name, first) => {
+    const judge = undoOf(first);
+    expect(judge(true)).toMatchObject({ kind: 'apply' });
+    expect(judge(false)).toMatchObject({ kind: 'refuse', why: 'role' });
   });
 });
 

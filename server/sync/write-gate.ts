@@ -4,7 +4,7 @@ import type { Role } from '../../lib/board/types';
 import { CLOSE, encodePermissionDenied } from '../../lib/realtime/wire';
 import type { Logger } from '../log';
 import type { Peer } from './peer';
-import { inspectUpdate } from './update-inspector';
+import { inspectUpdate, type Authorship } from './update-inspector';
 
 /**
  * The schema-aware write gate: every update a client sends passes here before the room's doc
@@ -16,7 +16,7 @@ import { inspectUpdate } from './update-inspector';
 export type Admission = 'apply' | 'noop' | 'refused';
 
 export type Decision =
-  | { kind: 'apply' }
+  | { kind: 'apply'; clients: Set<number> }
   | { kind: 'noop' }
   | { kind: 'refuse'; why: 'role' | 'missing'; reason: string; detail?: string };
 
@@ -26,19 +26,32 @@ export const MISSING_REASON =
 /** Refusals logged per connection: the first, then one line per this many (with the count). */
 const LOG_EVERY = 100;
 
-/** The gate's decision for an update from a connection of `role`, without applying anything. */
-export function decide(doc: Y.Doc, role: Role, update: Uint8Array): Decision {
-  const inspection = inspectUpdate(doc, update);
+/**
+ * The gate's decision for an update from a connection of `role`, without applying anything.
+ * `own` says which Yjs clients' items that connection wrote (its person may undo them).
+ */
+export function decide(doc: Y.Doc, role: Role, update: Uint8Array, own?: Authorship): Decision {
+  const inspection = inspectUpdate(doc, update, own);
   if (!inspection.ok)
     return { kind: 'refuse', why: 'missing', reason: MISSING_REASON, detail: inspection.missing };
   if (!inspection.news) return { kind: 'noop' };
   if (role === 'view') return { kind: 'refuse', why: 'role', reason: VIEW_ONLY };
   const verdict = checkTouches(role, inspection.touches);
-  return verdict.ok ? { kind: 'apply' } : { kind: 'refuse', why: 'role', reason: verdict.reason };
+  return verdict.ok
+    ? { kind: 'apply', clients: inspection.clients }
+    : { kind: 'refuse', why: 'role', reason: verdict.reason };
 }
 
 export class WriteGate {
   private readonly refusals = new WeakMap<Peer, number>();
+  /**
+   * Which connection wrote each Yjs client's items: the first to bring new structs of it, or the
+   * next one once that connection has closed (the same browser tab, reconnected). A team
+   * connection may remove what it wrote itself — its person's undo — and nothing else.
+   */
+  private readonly authors = new Map<number, Peer>();
+  /** what the last admitted update brings, claimed by its peer once applied */
+  private admitted: { peer: Peer; clients: Set<number> } | null = null;
   /** every refusal on this board since the room loaded */
   refused = 0;
 
@@ -54,8 +67,10 @@ export class WriteGate {
    * bytes that are no update.
    */
   admit(peer: Peer, update: Uint8Array): Admission {
-    const d = decide(this.doc, peer.role, update);
-    return d.kind === 'refuse' ? this.refuse(peer, d) : d.kind;
+    const d = decide(this.doc, peer.role, update, (client) => this.authors.get(client) === peer);
+    if (d.kind === 'refuse') return this.refuse(peer, d);
+    this.admitted = d.kind === 'apply' ? { peer, clients: d.clients } : null;
+    return d.kind;
   }
 
   /**
@@ -71,6 +86,14 @@ export class WriteGate {
       this.log.warn({ err, boardId: this.boardId, connId: peer.id }, 'update failed to apply');
       peer.close(CLOSE.malformed, 'update could not be applied');
       return false;
+    }
+    const admitted = this.admitted;
+    this.admitted = null;
+    if (admitted?.peer === peer) {
+      for (const client of admitted.clients) {
+        const author = this.authors.get(client);
+        if (!author || !author.isOpen()) this.authors.set(client, peer);
+      }
     }
     const store = this.doc.store;
     if (store.pendingStructs === null && store.pendingDs === null) return true;
