@@ -1,18 +1,20 @@
 import * as Y from 'yjs';
 import WebSocket from 'ws';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { createStory } from '../lib/board/ops';
-import { readStories, roots } from '../lib/board/schema';
+import { createStory, deleteStory } from '../lib/board/ops';
+import { readMeta, readStories, roots } from '../lib/board/schema';
 import { createBoard, type TestBoard } from './helpers/server';
 import { useTestServer } from './helpers/use-test-server';
 import { canonical, connect, saved, synced } from './helpers/clients';
 import { prng } from './fuzz/prng';
-import { hostileMessage, validPool } from './fuzz/messages';
+import { forbiddenPool, hostileMessage, validPool } from './fuzz/messages';
 import regression from './fuzz/seeds.json';
 
 const MESSAGES = Number(process.env.FUZZ_MESSAGES ?? 10_000);
 const BATCH = 1000;
 const PARALLEL = 16;
+/** of the PARALLEL hostile sockets, how many use the view key (the rest use the team key) */
+const VIEWERS = 4;
 
 // A generous rate limit so the fuzzer exercises decoding, not only the limiter.
 const srv = useTestServer({ env: { RATE_PER_SEC: '100000', RATE_BURST: '100000' } });
@@ -35,13 +37,22 @@ function hostileSocket(url: string): Promise<WebSocket> {
 
 async function fuzz(seed: number, count: number) {
   const r = prng(seed);
-  const pool = validPool(r);
-  const url = `${srv.wsUrl}/${target.id}?key=${target.team}`;
   const good = connect(srv.wsUrl, target.id, target.team);
   const watcher = connect(srv.wsUrl, target.id, target.owner);
   const bystander = connect(srv.wsUrl, other.id, other.team);
   await Promise.all([synced(good), synced(watcher), synced(bystander)]);
-  const sockets = await Promise.all(Array.from({ length: PARALLEL }, () => hostileSocket(url)));
+  // What the gate must keep out of the store: owner-only edits by team keys, anything by view keys.
+  const ids = {
+    story: createStory(watcher.doc, { title: `protected ${seed}`, createdBy: 'po' }),
+    trashed: createStory(watcher.doc, { title: `trashed ${seed}`, createdBy: 'po' }),
+  };
+  deleteStory(watcher.doc, ids.trashed, 'po');
+  await saved(watcher);
+  const teamPool = [...validPool(r), ...forbiddenPool(r, watcher.doc, ids)];
+  const viewPool = [...validPool(r, 'VIEW'), ...forbiddenPool(r, watcher.doc, ids)];
+  const urlFor = (i: number) => `${srv.wsUrl}/${target.id}?key=${i < VIEWERS ? target.view : target.team}`;
+  const poolFor = (i: number) => (i < VIEWERS ? viewPool : teamPool);
+  const sockets = await Promise.all(Array.from({ length: PARALLEL }, (_, i) => hostileSocket(urlFor(i))));
   let sent = 0;
   try {
     for (let batch = 0; sent < count; batch++) {
@@ -49,8 +60,8 @@ async function fuzz(seed: number, count: number) {
       while (sent < until) {
         for (let i = 0; i < sockets.length && sent < until; i++) {
           let ws = sockets[i]!;
-          if (ws.readyState !== WebSocket.OPEN) ws = sockets[i] = await hostileSocket(url);
-          if (ws.readyState === WebSocket.OPEN) ws.send(hostileMessage(r, pool));
+          if (ws.readyState !== WebSocket.OPEN) ws = sockets[i] = await hostileSocket(urlFor(i));
+          if (ws.readyState === WebSocket.OPEN) ws.send(hostileMessage(r, poolFor(i)));
           sent += 1;
         }
         await new Promise((res) => setImmediate(res));
@@ -73,6 +84,19 @@ async function fuzz(seed: number, count: number) {
     roots(stored);
     roots(good.doc);
     expect(canonical(stored.toJSON())).toBe(canonical(good.doc.toJSON()));
+    // Nothing the gate refused is in the store.
+    const stories = readStories(stored);
+    expect(stories.filter((s) => s.title.startsWith('VIEW'))).toEqual([]);
+    expect(stories.find((s) => s.id === ids.story)).toMatchObject({
+      title: `protected ${seed}`,
+      estimate: null,
+      formalId: null,
+      formalVersion: null,
+      deletedAt: null,
+    });
+    expect(stories.find((s) => s.id === ids.story)?.status).not.toBe('promoted');
+    expect(stories.find((s) => s.id === ids.trashed)?.deletedAt).toEqual(expect.any(Number));
+    expect(readMeta(stored).title).toBe('fuzz target');
   });
   expect(readStories(good.doc).filter((s) => s.title.startsWith(`good ${seed}/`)).length).toBeGreaterThan(0);
   good.destroy();

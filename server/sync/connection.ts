@@ -1,9 +1,22 @@
-import type { RawData, WebSocket } from 'ws';
+import { WebSocket, type RawData } from 'ws';
 import type { Role } from '../../lib/board/types';
 import { CLOSE } from '../../lib/realtime/wire';
 import type { Peer } from './peer';
 
 const MAX_BUFFERED = 32 * 1024 * 1024;
+
+/**
+ * The server's socket class (WebSocketServer's `WebSocket` option). A frame over `maxPayload` (or
+ * one that inflates past it) makes `ws` stop reading and close with 1009 and no reason; this
+ * closes it with our own 4413 and a reason instead, so one limit has one close code whatever the
+ * size — and `ws` still never buffers more than `maxPayload`.
+ */
+export class SyncSocket extends WebSocket {
+  override close(code?: number, reason?: string | Buffer): void {
+    if (code === 1009) super.close(CLOSE.tooLarge, 'message too large');
+    else super.close(code, reason);
+  }
+}
 
 /** A room's peer over a `ws` socket (the socket's listeners and the heartbeat are in upgrade.ts). */
 export class WsPeer implements Peer {

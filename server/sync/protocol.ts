@@ -56,16 +56,6 @@ export function decodeMessage(buf: Uint8Array): Inbound {
   }
 }
 
-/** Structural check of an update before it is stored; returns whether it carries any content. */
-export function inspectUpdate(update: Uint8Array): { hasContent: boolean } {
-  try {
-    const { structs, ds } = Y.decodeUpdate(update);
-    return { hasContent: structs.length > 0 || ds.clients.size > 0 };
-  } catch {
-    throw new ProtocolError('malformed update');
-  }
-}
-
 export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
   const e = encoding.createEncoder();
   encoding.writeVarUint(e, MSG_SYNC);

@@ -10,14 +10,8 @@ import { applyStored } from './fold';
 import { RoomPeers } from './room-peers';
 import { RoomWriter } from './room-writer';
 import { Step2Cache } from './step2-cache';
-import {
-  ProtocolError,
-  decodeMessage,
-  type Inbound,
-  encodeSyncStep1,
-  encodeUpdate,
-  inspectUpdate,
-} from './protocol';
+import { ProtocolError, decodeMessage, type Inbound, encodeSyncStep1, encodeUpdate } from './protocol';
+import { WriteGate } from './write-gate';
 
 /**
  * A room's lifecycle, owned by the room:
@@ -64,6 +58,8 @@ export class Room {
   /** updates held back while step-2 answers wait */
   private held: { peer: Peer; update: Uint8Array }[] = [];
   private cleanWaiters: Waiter[] = [];
+  /** what each client may change (server edits bypass it: they keep their own origin and path) */
+  private readonly gate: WriteGate;
 
   constructor(
     readonly boardId: string,
@@ -71,6 +67,7 @@ export class Room {
     private readonly deps: RoomDeps,
   ) {
     this.peers = new RoomPeers(deps.limits);
+    this.gate = new WriteGate(this.doc, boardId, deps.log);
     if (stored.snapshot && stored.updates.length === 0) {
       // The store holds exactly one snapshot: it IS the answer to an empty state vector, so a fresh
       // client can have it before the snapshot is integrated into the doc (applyDeferred).
@@ -260,26 +257,22 @@ export class Room {
     this.applyFrom(peer, update);
   }
 
+  /**
+   * One update from a client, through the write gate: refused ones are neither applied nor counted
+   * (the persisted ack counts only what is stored); ones that add nothing are counted, not applied.
+   */
   private applyFrom(peer: Peer, update: Uint8Array) {
     const member = this.peers.get(peer);
     if (!member || !peer.isOpen()) return;
     try {
-      const { hasContent } = inspectUpdate(update);
-      if (hasContent && peer.role === 'view') {
-        peer.send(encodePermissionDenied('This is a view-only link: changes are not saved.'));
-      } else if (hasContent) {
+      const admission = this.gate.admit(peer, update);
+      if (admission === 'refused') return;
+      if (admission === 'apply') {
         if (!this.writer.fits(update.byteLength)) {
           peer.send(encodePermissionDenied('This board has reached its size limit.'));
           return peer.close(CLOSE.docTooLarge, 'board document size limit reached');
         }
-        try {
-          Y.applyUpdate(this.doc, update, peer);
-        } catch (err) {
-          // Whatever Yjs integrated before throwing is in `pending`, re-encoded by Yjs, and is
-          // stored and relayed like any other change; the sender is cut off.
-          this.deps.log.warn({ err, boardId: this.boardId, connId: peer.id }, 'update failed to apply');
-          return peer.close(CLOSE.malformed, 'update could not be applied');
-        }
+        if (!this.gate.apply(peer, update)) return;
       }
       this.writer.count(peer, member);
     } catch (err) {

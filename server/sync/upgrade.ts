@@ -5,7 +5,7 @@ import { nanoid } from 'nanoid';
 import type { Config } from '../config';
 import type { Logger } from '../log';
 import type { BoardRegistry } from '../store/store';
-import { WsPeer, toBytes } from './connection';
+import { SyncSocket, WsPeer, toBytes } from './connection';
 import { checkAccess } from '../access/gate';
 import type { RoomManager } from './room-manager';
 
@@ -24,9 +24,13 @@ export function createSyncUpgrade(deps: {
   log: Logger;
 }) {
   const { store, rooms, config, log } = deps;
-  // ws enforces a hard frame cap a little above our limit, so we can answer an over-limit
-  // message with our own 4413 close code rather than the library's generic 1009.
-  const wss = new WebSocketServer({ noServer: true, maxPayload: config.limits.maxMessageBytes + 64 * 1024 });
+  // ws buffers at most a little over our limit: a message up to that is refused by the room with
+  // 4413; a larger one is cut by ws while it arrives, which SyncSocket also closes with 4413.
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: config.limits.maxMessageBytes + 64 * 1024,
+    WebSocket: SyncSocket,
+  });
   /** peers attached to a room, for the heartbeat */
   const live = new Set<WsPeer>();
 

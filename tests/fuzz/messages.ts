@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
-import { addNote, createStory } from '../../lib/board/ops';
+import { addNote, createStory, restoreStory, setStoryStatus } from '../../lib/board/ops';
+import { getStoryMap, roots } from '../../lib/board/schema';
 import type { Prng } from './prng';
 
 /** Builders of hostile inputs: garbage, damaged valid messages, lies about lengths, orphan updates. */
@@ -13,12 +14,13 @@ function frame(type: number, sub: number | null, payload: Uint8Array): Uint8Arra
   return encoding.toUint8Array(e);
 }
 
-export function validPool(r: Prng): Uint8Array[] {
+/** Well-formed traffic; `prefix` starts every story title (so a test can find them in the store). */
+export function validPool(r: Prng, prefix = 'fuzz'): Uint8Array[] {
   const doc = new Y.Doc();
   const out: Uint8Array[] = [];
   for (let i = 0; i < 12; i++) {
     const sv = Y.encodeStateVector(doc);
-    const story = createStory(doc, { title: `fuzz ${i} ${r.int(1e6)}`, why: 'w', createdBy: 'fuzz' });
+    const story = createStory(doc, { title: `${prefix} ${i} ${r.int(1e6)}`, why: 'w', createdBy: 'fuzz' });
     addNote(doc, { storyId: story, kind: 'idea', text: `n${i}`, authorId: 'fuzz', authorName: 'Fuzz' });
     out.push(frame(0, 2, Y.encodeStateAsUpdate(doc, sv)));
   }
@@ -35,6 +37,37 @@ export function validPool(r: Prng): Uint8Array[] {
   out.push(frame(1, null, encoding.toUint8Array(aw)));
   out.push(Uint8Array.of(3));
   return out;
+}
+
+/** The board's story a team link must not touch the owner's fields of, and one in Trash. */
+export interface Protected {
+  story: string;
+  trashed: string;
+}
+
+/**
+ * Owner-only edits (issue #14, problem 2) made on a copy of the board as the server holds it, so
+ * each would integrate: the gate alone stands between them and the store.
+ */
+export function forbiddenPool(r: Prng, board: Y.Doc, ids: Protected): Uint8Array[] {
+  const edits: ((d: Y.Doc) => void)[] = [
+    (d) => getStoryMap(d, ids.story)?.set('estimate', 'FUZZ'),
+    (d) => getStoryMap(d, ids.story)?.set('formalId', 'FUZZ'),
+    (d) => getStoryMap(d, ids.story)?.set('formalVersion', 99),
+    (d) => setStoryStatus(d, ids.story, 'promoted'),
+    (d) => roots(d).stories.delete(ids.story),
+    (d) => roots(d).stories.set(ids.story, new Y.Map()),
+    (d) => restoreStory(d, ids.trashed),
+    (d) => getStoryMap(d, ids.trashed)?.set('deletedAt', null),
+    (d) => roots(d).meta.set('title', 'FUZZ'),
+  ];
+  return edits.map((edit) => {
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(board));
+    const sv = Y.encodeStateVector(copy);
+    edit(copy);
+    return frame(0, r.pick([1, 2]), Y.encodeStateAsUpdate(copy, sv));
+  });
 }
 
 /** An update whose structs depend on history the server never saw. */
