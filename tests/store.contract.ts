@@ -116,8 +116,10 @@ export function storeContract(name: string, open: () => Promise<Store>) {
       await s.createBoard(board(id));
       const doc = new Y.Doc();
       await s.appendUpdates(id, [update('hello ', doc), update('world', doc)]);
+      const loadedBytes = (await s.loadDoc(id)).updates.reduce((n, u) => n + u.byteLength, 0);
       const r = await s.compact(id, foldUpdates);
       expect(r.folded).toBe(2);
+      expect(r.foldedBytes).toBe(loadedBytes);
       await s.appendUpdates(id, [update('!', doc)]);
       const loaded = await s.loadDoc(id);
       expect(loaded.snapshot).not.toBeNull();
@@ -136,6 +138,35 @@ export function storeContract(name: string, open: () => Promise<Store>) {
         }),
       ).rejects.toThrow('boom');
       expect((await s.loadDoc(id)).updates).toHaveLength(1);
+      await s.close();
+    });
+
+    it('an asynchronous fold lets appends go on, and a compaction racing it loses nothing', async () => {
+      const s = await open();
+      const id = `b-${Math.random().toString(36).slice(2)}`;
+      await s.createBoard(board(id));
+      const doc = new Y.Doc();
+      await s.appendUpdates(id, [update('a', doc), update('b', doc)]);
+      let started!: () => void;
+      const foldStarted = new Promise<void>((r) => (started = r));
+      let release!: () => void;
+      const gate = new Promise<void>((r) => (release = r));
+      const slow = s.compact(id, async (snap, ups) => {
+        started();
+        await gate;
+        return foldUpdates(snap, ups);
+      });
+      await foldStarted;
+      await s.appendUpdates(id, [update('c', doc)]); // not held up by the fold in progress
+      const racing = s.compact(id, foldUpdates); // SQLite: runs now; PostgreSQL: waits for the lock
+      release();
+      const [r1, r2] = await Promise.all([slow, racing]);
+      expect(r1.folded + r2.folded).toBeGreaterThanOrEqual(1);
+      const loaded = await s.loadDoc(id);
+      const back = new Y.Doc();
+      if (loaded.snapshot) Y.applyUpdate(back, loaded.snapshot);
+      for (const u of loaded.updates) Y.applyUpdate(back, u);
+      expect(back.getText('t').toString()).toBe('abc');
       await s.close();
     });
   });

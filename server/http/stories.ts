@@ -9,6 +9,7 @@ import type { Config } from '../config';
 import type { Logger } from '../log';
 import type { Store } from '../store/store';
 import type { RoomManager } from '../sync/room-manager';
+import { SMALL_EDIT_BYTES } from '../sync/size';
 import { requireRole } from './auth';
 import { HttpError, readJson, sendJson } from './respond';
 import type { Router } from './router';
@@ -98,6 +99,13 @@ export function registerStoryRoutes(
       const { version, created } = await serialized(`${id}:${storyId}`, async () => {
         const room = await rooms.acquire(id);
         try {
+          // Publishing marks the story promoted on the board: on a full board, refused before either.
+          if (!room.fits(SMALL_EDIT_BYTES))
+            throw new HttpError(
+              413,
+              'board_too_large',
+              `This board has reached its size limit of ${config.limits.maxDocBytes} bytes (MAX_DOC_BYTES); nothing was published.`,
+            );
           const draft = versionFromDoc(room.doc, id, storyId, author);
           const out = await store.publishVersion(draft, contentHash(draft));
           if (out.created) {

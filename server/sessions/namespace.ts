@@ -20,6 +20,7 @@ import type { Logger } from '../log';
 import type { Store } from '../store/store';
 import { checkAccess } from '../sync/gate';
 import { TokenBucket } from '../sync/limits';
+import { SMALL_EDIT_BYTES } from '../sync/size';
 import type { RoomManager } from '../sync/room-manager';
 import { publicState, transition, type Transition } from './logic';
 import type { SessionStore } from './store';
@@ -134,6 +135,16 @@ export function attachSessions(
     }
   }
 
+  /** Whether a small server edit (the accepted estimate) still fits under MAX_DOC_BYTES. */
+  async function editFits(boardId: string): Promise<boolean> {
+    const room = await rooms.acquire(boardId);
+    try {
+      return room.fits(SMALL_EDIT_BYTES);
+    } finally {
+      rooms.release(room);
+    }
+  }
+
   async function writeEstimate(boardId: string, storyId: string, value: string) {
     const room = await rooms.acquire(boardId);
     try {
@@ -175,6 +186,13 @@ export function attachSessions(
         : null;
     if (named && !(await storyExists(d.boardId, named)))
       return refuse('not_found', 'No such story on this board.');
+
+    // The accepted estimate is written to the board: on a full board, refused before the round closes.
+    if (event === 'round:accept' && !(await editFits(d.boardId)))
+      return refuse(
+        'conflict',
+        'This board has reached its size limit (MAX_DOC_BYTES); nothing was accepted.',
+      );
 
     const t = await sessions.update<Transition>(d.boardId, (s) => {
       const r = transition(s, event, payload as never, { userId: d.user.id, role: d.role }, Date.now());
