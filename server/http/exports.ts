@@ -11,13 +11,12 @@ import type { Config } from '../config';
 import type { Logger } from '../log';
 import type { Store } from '../store/store';
 import type { RoomManager } from '../sync/room-manager';
-import { DocTooLargeError, measureEdit } from '../sync/size';
+import { DocTooLargeError, newStoriesBytes } from '../sync/size';
 import { requireRole } from './auth';
 import { linkBase } from './boards';
 import { HttpError, readJson, sendJson } from './respond';
 import type { Router } from './router';
 import type { ServerResponse } from 'node:http';
-import type * as Y from 'yjs';
 
 export const EXPORT_FORMATS = ['md', 'jira-csv', 'json', 'github'] as const;
 const ANY = ['owner', 'team', 'view'] as const;
@@ -135,16 +134,19 @@ export function registerExportRoutes(
       throw new HttpError(400, 'nothing_to_import', 'Nothing to import: every row had a problem.');
     const room = await rooms.acquire(id);
     const created: string[] = [];
-    const addAll = (doc: Y.Doc, ids?: string[]) => {
-      for (const s of result.stories) {
-        const storyId = createStory(doc, { title: s.title, why: s.why, createdBy: author ?? 'import' });
-        if (s.estimate) getStoryMap(doc, storyId)?.set('estimate', s.estimate);
-        ids?.push(storyId);
-      }
-    };
+    const createdBy = author ?? 'import';
     try {
       // Measured before anything is applied: an import past MAX_DOC_BYTES is refused whole.
-      await room.serverEdit((doc) => addAll(doc, created), measureEdit(addAll));
+      await room.serverEdit(
+        (doc) => {
+          for (const s of result.stories) {
+            const storyId = createStory(doc, { title: s.title, why: s.why, createdBy });
+            if (s.estimate) getStoryMap(doc, storyId)?.set('estimate', s.estimate);
+            created.push(storyId);
+          }
+        },
+        newStoriesBytes(result.stories, createdBy),
+      );
     } catch (err) {
       if (!(err instanceof DocTooLargeError)) throw err;
       throw new HttpError(

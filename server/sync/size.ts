@@ -1,8 +1,10 @@
 import * as Y from 'yjs';
+import { createStory } from '../../lib/board/ops';
+import { getStoryMap } from '../../lib/board/schema';
 
 /**
  * What a server edit (accept estimate, mark promoted) may add without measuring: a few map entries.
- * Edits that can be larger (imports) measure themselves with `measureEdit`.
+ * Imports, which can be larger, measure themselves (`newStoriesBytes`).
  */
 export const SMALL_EDIT_BYTES = 1024;
 
@@ -18,20 +20,41 @@ export class DocTooLargeError extends Error {
   }
 }
 
+/** Bytes per story beyond its texts that one measured story does not show: a longer rank, the estimate key. */
+const STORY_SLACK = 48;
+
 /**
- * An upper estimate of the bytes `edit` adds to a board: the edit is run on an empty doc and its
- * state encoded. New content encodes the same wherever it lands, except the references to its
- * neighbours (rank keys, origins), which the margin covers. `edit` must create only new entities.
+ * An upper estimate of what creating these stories adds (an import), in time linear in their text:
+ * building them all on a scratch doc costs as much as the import itself (createStory ranks against
+ * every story). One story is measured for the fixed part — keys, ids, struct headers — and each
+ * story costs that plus its texts in UTF-8 (as Yjs encodes them) plus STORY_SLACK.
  */
-export function measureEdit(edit: (doc: Y.Doc) => void): number {
+export function newStoriesBytes(
+  stories: readonly { title: string; why: string; estimate: string | null }[],
+  createdBy: string,
+): number {
+  if (stories.length === 0) return 0;
   const doc = new Y.Doc();
-  try {
-    doc.transact(() => edit(doc));
-    const bytes = Y.encodeStateAsUpdate(doc).byteLength;
-    return Math.ceil(bytes * 1.05) + 256;
-  } finally {
-    doc.destroy();
-  }
+  const fixed = (() => {
+    try {
+      doc.transact(() => {
+        const id = createStory(doc, { title: 'x', why: '', createdBy });
+        getStoryMap(doc, id)?.set('estimate', '');
+      });
+      return Y.encodeStateAsUpdate(doc).byteLength - 1;
+    } finally {
+      doc.destroy();
+    }
+  })();
+  let bytes = 0;
+  for (const s of stories)
+    bytes +=
+      fixed +
+      Buffer.byteLength(s.title) +
+      Buffer.byteLength(s.why) +
+      Buffer.byteLength(s.estimate ?? '') +
+      STORY_SLACK;
+  return bytes;
 }
 
 /**
