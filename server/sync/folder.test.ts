@@ -11,7 +11,7 @@ import { INLINE_FOLD_BYTES, compactOffThread, foldOffThread, stopFoldWorker } fr
 afterAll(() => stopFoldWorker());
 
 /** A log past the inline threshold, so it goes to the worker. */
-function log(n = 40): Uint8Array[] {
+function log(n = 100): Uint8Array[] {
   const doc = new Y.Doc();
   const out: Uint8Array[] = [];
   doc.on('update', (u: Uint8Array) => out.push(u));
@@ -61,7 +61,7 @@ describe('fold worker', () => {
     await mem.appendUpdates('b', log());
     expect((mem as DocumentLog).spec).toBeUndefined();
     const r = await compactOffThread(mem, 'b');
-    expect(r.folded).toBe(40);
+    expect(r.folded).toBe(100);
     expect((await mem.loadDoc('b')).updates).toHaveLength(0);
   });
 });

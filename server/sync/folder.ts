@@ -9,7 +9,7 @@ import { foldUpdates } from './fold';
  * reading and writing its 30 MB as long again: inline, that stalled every board of the process.
  * One lazily started worker thread does it: for a store it can open itself (`DocumentLog.spec`:
  * SQLite on disk, PostgreSQL) the whole compaction — read, Yjs merge, write — on its own
- * connection; for any other log (in memory) just the merge. The worker keeps the process alive
+ * connection; for any other log (in memory) just the merge. Small boards compact in-process. The worker keeps the process alive
  * only while a job is in flight.
  */
 
@@ -21,8 +21,8 @@ export type FoldReply =
   | { id: number; ok: true; result: CompactResult }
   | { id: number; ok: false; message: string };
 
-/** Below this many bytes a fold takes well under a millisecond: not worth a thread hop. */
-export const INLINE_FOLD_BYTES = 64 * 1024;
+/** Below this many bytes a compaction takes a few milliseconds: not worth a thread hop. */
+export const INLINE_FOLD_BYTES = 256 * 1024;
 
 type Distributive<T> = T extends unknown ? Omit<T, 'id'> : never;
 interface Job {
@@ -99,8 +99,16 @@ export async function foldOffThread(snapshot: Uint8Array | null, updates: Uint8A
   return reply.snapshot;
 }
 
-/** Compacts a board's log without blocking this thread: on the worker's own connection if it can. */
-export async function compactOffThread(store: DocumentLog, boardId: string): Promise<CompactResult> {
+/**
+ * Compacts a board's log without blocking this thread: on the worker's own connection if it can.
+ * `bytesHint` (the room's count of snapshot + log) keeps small boards in-process.
+ */
+export async function compactOffThread(
+  store: DocumentLog,
+  boardId: string,
+  bytesHint = Infinity,
+): Promise<CompactResult> {
+  if (bytesHint < INLINE_FOLD_BYTES) return store.compact(boardId, foldUpdates);
   if (!store.spec) return store.compact(boardId, foldOffThread);
   const reply = await send({ kind: 'compact', spec: store.spec, boardId });
   if (!('result' in reply)) throw new Error('fold worker: unexpected reply');

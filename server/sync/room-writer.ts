@@ -163,7 +163,7 @@ export class RoomWriter {
   private async compact() {
     const { boardId, log } = this.deps;
     try {
-      const r = await compactOffThread(this.deps.store, boardId);
+      const r = await compactOffThread(this.deps.store, boardId, this.snapshotBytes + this.logBytes);
       this.snapshotBytes = r.snapshotBytes;
       // The fold took a prefix of the log: ours, and any rows other instances stored.
       this.logCount = Math.max(0, this.logCount - r.folded);
