@@ -1,14 +1,21 @@
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { dropTestSchemas, testSchema } from '../../tests/helpers/pg-schemas';
 import { tempDir } from '../../tests/helpers/server';
+import { PostgresStore } from '../store/postgres';
 import { MemoryDocumentLog } from '../store/memory-log';
 import type { DocumentLog } from '../store/store';
 import { SqliteStore } from '../store/sqlite';
 import { foldUpdates } from './fold';
 import { INLINE_FOLD_BYTES, compactOffThread, foldOffThread, stopFoldWorker } from './folder';
 
-afterAll(() => stopFoldWorker());
+const pgUrl = process.env.TEST_DATABASE_URL;
+const schema = testSchema('fold');
+afterAll(async () => {
+  await stopFoldWorker(); // first: its pool holds connections to the schema
+  await dropTestSchemas(pgUrl);
+});
 
 /** A log past the inline threshold, so it goes to the worker. */
 function log(n = 100): Uint8Array[] {
@@ -63,5 +70,25 @@ describe('fold worker', () => {
     const r = await compactOffThread(mem, 'b');
     expect(r.folded).toBe(100);
     expect((await mem.loadDoc('b')).updates).toHaveLength(0);
+  });
+
+  it('compacts a PostgreSQL board on its own pool', async ({ skip }) => {
+    if (!pgUrl) return skip('TEST_DATABASE_URL is not set'); // CI sets it (tests/ci-guard.test.ts)
+    const store = await PostgresStore.open(pgUrl, { schema });
+    await store.createBoard({
+      id: 'pg-b',
+      title: 'T',
+      createdAt: 1,
+      keyHashes: { owner: 'a'.repeat(64), team: 'b'.repeat(64), view: 'c'.repeat(64) },
+      sealedLinks: 'sealed',
+    });
+    const updates = log();
+    await store.appendUpdates('pg-b', updates);
+    const r = await compactOffThread(store, 'pg-b');
+    expect(r.folded).toBe(updates.length);
+    const { snapshot, updates: left } = await store.loadDoc('pg-b');
+    expect(left).toHaveLength(0);
+    expect(text(snapshot!)).toBe(text(foldUpdates(null, updates)));
+    await store.close();
   });
 });
