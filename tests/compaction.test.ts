@@ -62,7 +62,9 @@ describe('compaction', () => {
         await new Promise((r) => setTimeout(r, 5));
       }
     })();
-    await new Promise((r) => setTimeout(r, 100));
+    // A second of polls with nothing compacting: what this (shared, noisy) machine does anyway.
+    await new Promise((r) => setTimeout(r, 1000));
+    const baseline = Math.max(...latencies.splice(0));
 
     // One small write: the flush after it finds the log past COMPACT_AFTER_BYTES and compacts.
     const client = new Y.Doc();
@@ -83,8 +85,11 @@ describe('compaction', () => {
     expect(folded.getMap('stories').size).toBe(7500);
     expect(folded.getMap('m').get('poke')).toBe(1);
     const worst = Math.max(...latencies);
-    console.log(`health: ${latencies.length} polls, worst ${worst.toFixed(0)} ms`);
-    // The in-process fold blocked the event loop ~600 ms on this board (more on a loaded machine).
-    expect(worst).toBeLessThan(250);
+    console.log(
+      `health: ${latencies.length} polls while compacting, worst ${worst.toFixed(0)} ms (idle: ${baseline.toFixed(0)} ms)`,
+    );
+    // The in-process fold blocked the event loop 0.6–1.1 s on this board (more on a loaded machine);
+    // off-thread, compacting adds nothing measurable to what the machine's own noise does.
+    expect(worst).toBeLessThan(250 + baseline);
   }, 60_000);
 });

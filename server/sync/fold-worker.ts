@@ -1,11 +1,23 @@
 // Worker-thread entry (see folder.ts): compactions and folds off the main event loop. Bundled on
 // its own as dist/fold-worker.mjs by scripts/build-server.mjs.
+import os from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { PostgresStore } from '../store/postgres';
 import { SqliteStore } from '../store/sqlite';
 import type { DocumentLog, StoreSpec } from '../store/store';
 import { foldUpdates } from './fold';
 import type { FoldReply, FoldRequest } from './folder';
+
+// Compaction is background work: on a busy machine the main thread (every board's requests) should get
+// the CPU first. On Linux the nice value is per thread, and pid 0 is this thread; elsewhere it would
+// be the whole process, so leave it.
+if (process.platform === 'linux') {
+  try {
+    os.setPriority(0, 10);
+  } catch {
+    // not permitted: run at normal priority
+  }
+}
 
 /** This thread's own connection to each store it has compacted for (one per spec). */
 const stores = new Map<string, Promise<DocumentLog>>();
