@@ -316,7 +316,7 @@ export class Room {
 
   /**
    * Server-side edit (accept estimate, mark promoted, import): the same store-then-relay path as
-   * clients'. `bytes` is at most what the edit adds (size.ts measureEdit for large ones); an edit
+   * clients'. `bytes` is at most what the edit adds (imports: size.ts newStoriesBytes); an edit
    * that would pass MAX_DOC_BYTES throws DocTooLargeError before anything is applied.
    */
   async serverEdit(edit: (doc: Y.Doc) => void, bytes = SMALL_EDIT_BYTES): Promise<void> {
