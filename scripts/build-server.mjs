@@ -1,15 +1,18 @@
-// Bundles server/index.ts (and the lib/ code it uses) into dist/server.mjs; node_modules stay external.
+// Bundles server/index.ts (and the lib/ code it uses) into dist/server.mjs, and the compaction
+// worker (server/sync/fold-worker.ts) beside it as dist/fold-worker.mjs, where server/sync/folder.ts
+// looks for it; node_modules stay external.
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: ['server/index.ts'],
+  entryPoints: { server: 'server/index.ts', 'fold-worker': 'server/sync/fold-worker.ts' },
   bundle: true,
   platform: 'node',
   target: 'node20',
   format: 'esm',
-  outfile: 'dist/server.mjs',
+  outdir: 'dist',
+  outExtension: { '.js': '.mjs' },
   packages: 'external',
   sourcemap: true,
   logLevel: 'warning',
 });
-console.log('built dist/server.mjs');
+console.log('built dist/server.mjs and dist/fold-worker.mjs');

@@ -11,6 +11,7 @@ import type { Config } from '../config';
 import type { Logger } from '../log';
 import type { BoardRegistry, VersionStore } from '../store/store';
 import type { RoomManager } from '../sync/room-manager';
+import { DocTooLargeError, newStoriesBytes } from '../sync/size';
 import { requireRole } from './auth';
 import { linkBase } from './boards';
 import { parseBody } from './body';
@@ -126,15 +127,29 @@ export function registerExportRoutes(
     if (result.stories.length === 0)
       throw new HttpError(400, 'nothing_to_import', 'Nothing to import: every row had a problem.');
     const created: string[] = [];
-    await rooms.withRoom(id, (room) =>
-      room.serverEdit((doc) => {
-        for (const s of result.stories) {
-          const storyId = createStory(doc, { title: s.title, why: s.why, createdBy: author ?? 'import' });
-          if (s.estimate) setStoryEstimate(doc, storyId, s.estimate);
-          created.push(storyId);
-        }
-      }),
-    );
+    const createdBy = author ?? 'import';
+    try {
+      // Measured before anything is applied: an import past MAX_DOC_BYTES is refused whole.
+      await rooms.withRoom(id, (room) =>
+        room.serverEdit(
+          (doc) => {
+            for (const s of result.stories) {
+              const storyId = createStory(doc, { title: s.title, why: s.why, createdBy });
+              if (s.estimate) setStoryEstimate(doc, storyId, s.estimate);
+              created.push(storyId);
+            }
+          },
+          newStoriesBytes(result.stories, createdBy),
+        ),
+      );
+    } catch (err) {
+      if (!(err instanceof DocTooLargeError)) throw err;
+      throw new HttpError(
+        413,
+        'board_too_large',
+        `Importing these ${result.stories.length} stories (about ${err.bytes} bytes) would take the board past its size limit of ${err.limit} bytes (MAX_DOC_BYTES); nothing was imported.`,
+      );
+    }
     log.info({ boardId: id, count: created.length }, 'stories imported');
     sendJson(res, 201, { ...result, created });
   });

@@ -7,6 +7,7 @@ import type { Config } from '../config';
 import type { Logger } from '../log';
 import type { BoardRegistry, VersionStore } from '../store/store';
 import type { RoomManager } from '../sync/room-manager';
+import { SMALL_EDIT_BYTES } from '../sync/size';
 import { requireRole } from './auth';
 import { parseBody } from './body';
 import { HttpError, sendJson } from './respond';
@@ -47,6 +48,13 @@ export function registerStoryRoutes(
             throw new HttpError(404, 'not_found', 'No such story on this board.');
           if (!read.ok)
             throw new HttpError(409, 'conflict', 'This story was deleted; restore it before publishing.');
+          // Publishing marks the story promoted on the board: on a full board, refused before either.
+          if (!room.fits(SMALL_EDIT_BYTES))
+            throw new HttpError(
+              413,
+              'board_too_large',
+              `This board has reached its size limit of ${config.limits.maxDocBytes} bytes (MAX_DOC_BYTES); nothing was published.`,
+            );
           const out = await store.publishVersion(read.version, await contentHash(read.version));
           if (out.created) {
             // Server-origin edit: stored, then relayed to every client like any change.

@@ -19,6 +19,7 @@ import type { Logger } from '../log';
 import type { BoardRegistry } from '../store/store';
 import { checkAccess } from '../access/gate';
 import { TokenBucket } from '../access/token-bucket';
+import { SMALL_EDIT_BYTES } from '../sync/size';
 import type { RoomManager } from '../sync/room-manager';
 import { isClientEvent, parseCommand } from './commands';
 import { publicState, transition, type Transition } from './logic';
@@ -130,6 +131,11 @@ export function attachSessions(
     });
   }
 
+  /** Whether a small server edit (the accepted estimate) still fits under MAX_DOC_BYTES. */
+  function editFits(boardId: string): Promise<boolean> {
+    return rooms.withRoom(boardId, (room) => room.fits(SMALL_EDIT_BYTES));
+  }
+
   /** The accepted estimate, written into the board doc (stored, then relayed). */
   async function writeEstimate(boardId: string, storyId: string, value: string) {
     await rooms.withRoom(boardId, (room) =>
@@ -165,6 +171,13 @@ export function attachSessions(
     const named = cmd.event === 'round:start' || cmd.event === 'focus:set' ? cmd.payload.storyId : null;
     if (named && !(await storyExists(d.boardId, named)))
       return refuse('not_found', 'No such story on this board.');
+
+    // The accepted estimate is written to the board: on a full board, refused before the round closes.
+    if (event === 'round:accept' && !(await editFits(d.boardId)))
+      return refuse(
+        'conflict',
+        'This board has reached its size limit (MAX_DOC_BYTES); nothing was accepted.',
+      );
 
     const t = await sessions.update<Transition>(d.boardId, (s) => {
       const r = transition(s, cmd, { userId: d.user.id, role: d.role }, Date.now());

@@ -35,8 +35,10 @@ export function documentLogContract(name: string, open: Open<DocumentLog>) {
       const id = freshBoardId();
       const doc = new Y.Doc();
       await s.appendUpdates(id, [textUpdate('hello ', doc), textUpdate('world', doc)]);
+      const loadedBytes = (await s.loadDoc(id)).updates.reduce((n, u) => n + u.byteLength, 0);
       const r = await s.compact(id, foldUpdates);
       expect(r.folded).toBe(2);
+      expect(r.foldedBytes).toBe(loadedBytes);
       await s.appendUpdates(id, [textUpdate('!', doc)]);
       const loaded = await s.loadDoc(id);
       expect(loaded.snapshot).not.toBeNull();
@@ -56,6 +58,30 @@ export function documentLogContract(name: string, open: Open<DocumentLog>) {
       const after = await s.loadDoc(id);
       expect(after.updates).toEqual([]);
       expect(textOf(after.snapshot, after.updates)).toBe('hello world!');
+    });
+
+    it('an asynchronous fold lets appends go on, and a compaction racing it loses nothing', async () => {
+      const s = await openForTest(open);
+      const id = freshBoardId();
+      const doc = new Y.Doc();
+      await s.appendUpdates(id, [textUpdate('a', doc), textUpdate('b', doc)]);
+      let started!: () => void;
+      const foldStarted = new Promise<void>((r) => (started = r));
+      let release!: () => void;
+      const gate = new Promise<void>((r) => (release = r));
+      const slow = s.compact(id, async (snap, ups) => {
+        started();
+        await gate;
+        return foldUpdates(snap, ups);
+      });
+      await foldStarted;
+      await s.appendUpdates(id, [textUpdate('c', doc)]); // not held up by the fold in progress
+      const racing = s.compact(id, foldUpdates); // SQLite: runs now; PostgreSQL: waits for the lock
+      release();
+      const [r1, r2] = await Promise.all([slow, racing]);
+      expect(r1.folded + r2.folded).toBeGreaterThanOrEqual(1);
+      const loaded = await s.loadDoc(id);
+      expect(textOf(loaded.snapshot, loaded.updates)).toBe('abc');
     });
   });
 }

@@ -37,15 +37,19 @@ export class MemoryDocumentLog implements DocumentLog {
 
   async compact(boardId: string, fold: Fold): Promise<CompactResult> {
     const b = this.board(boardId);
-    if (b.updates.length === 0) return { folded: 0, snapshotBytes: b.snapshot?.byteLength ?? 0 };
-    const folded = b.updates.length;
-    const next = fold(
-      b.snapshot,
-      b.updates.map((u) => u.bytes),
+    const taken = b.updates.slice();
+    if (taken.length === 0) return { folded: 0, foldedBytes: 0, snapshotBytes: b.snapshot?.byteLength ?? 0 };
+    const next = await fold(
+      b.snapshot?.slice() ?? null,
+      taken.map((u) => u.bytes.slice()),
     );
+    // Appends during an asynchronous fold stay; a compaction that got there first wins.
+    if (b.updates[0] !== taken[0])
+      return { folded: 0, foldedBytes: 0, snapshotBytes: b.snapshot?.byteLength ?? 0 };
     b.snapshot = next;
-    b.updates = b.updates.slice(folded);
-    return { folded, snapshotBytes: next.byteLength };
+    b.updates = b.updates.slice(taken.length);
+    const foldedBytes = taken.reduce((n, u) => n + u.bytes.byteLength, 0);
+    return { folded: taken.length, foldedBytes, snapshotBytes: next.byteLength };
   }
 
   async logSize(boardId: string): Promise<{ count: number; bytes: number }> {

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import type { KeyHashes } from '../keys';
 import { postgresMigrations } from './migrations/postgres';
-import type { BoardRecord, CompactResult, Fold, Store, StoredDoc } from './store';
+import type { BoardRecord, CompactResult, Fold, Store, StoredDoc, StoreSpec } from './store';
 import type { FormalStoryVersion } from '../../lib/promote/types';
 
 const MIGRATION_LOCK = 0x5e11b0a2d;
@@ -25,7 +25,10 @@ export class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
   private pool: pg.Pool;
 
-  private constructor(pool: pg.Pool) {
+  private constructor(
+    pool: pg.Pool,
+    readonly spec: StoreSpec,
+  ) {
     this.pool = pool;
   }
 
@@ -43,7 +46,7 @@ export class PostgresStore implements Store {
     });
     pool.on('error', () => undefined); // idle client errors surface on the next query instead
     if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-    const store = new PostgresStore(pool);
+    const store = new PostgresStore(pool, { kind: 'postgres', url: connectionString, schema });
     await store.migrate();
     return store;
   }
@@ -176,8 +179,12 @@ export class PostgresStore implements Store {
       // Serialise compactions of one board across instances.
       await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`compact:${boardId}`]);
       const cur = await this.read(c, boardId);
-      if (cur.updates.length === 0) return { folded: 0, snapshotBytes: cur.snapshot?.byteLength ?? 0 };
-      const next = fold(cur.snapshot, cur.updates);
+      if (cur.updates.length === 0)
+        return { folded: 0, foldedBytes: 0, snapshotBytes: cur.snapshot?.byteLength ?? 0 };
+      const foldedBytes = cur.updates.reduce((n, u) => n + u.byteLength, 0);
+      // An asynchronous fold (a worker thread) keeps this transaction and the lock open meanwhile;
+      // appends are not blocked by either.
+      const next = await fold(cur.snapshot, cur.updates);
       await c.query(
         `INSERT INTO doc_snapshots (board_id, data, updated_at) VALUES ($1, $2, $3)
          ON CONFLICT (board_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
@@ -188,7 +195,7 @@ export class PostgresStore implements Store {
         boardId,
         cur.ids,
       ]);
-      return { folded: cur.updates.length, snapshotBytes: next.byteLength };
+      return { folded: cur.updates.length, foldedBytes, snapshotBytes: next.byteLength };
     });
   }
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { KeyHashes } from '../keys';
 import { sqliteMigrations } from './migrations/sqlite';
-import type { BoardRecord, CompactResult, Fold, Store, StoredDoc } from './store';
+import type { BoardRecord, CompactResult, Fold, Store, StoredDoc, StoreSpec } from './store';
 import type { FormalStoryVersion } from '../../lib/promote/types';
 
 interface BoardRow {
@@ -16,23 +16,38 @@ interface BoardRow {
   sealed_links: string;
 }
 
+const isBusy = (err: unknown) => String((err as { code?: unknown }).code).startsWith('SQLITE_BUSY');
+
 /**
  * Embedded default store: every role (DocumentLog, BoardRegistry, VersionStore) over one SQLite
  * file, in one class because deleting a board spans all three in one transaction. WAL mode: a
  * committed transaction survives the process being killed at any moment (synchronous=NORMAL); set
  * SQLITE_SYNCHRONOUS=FULL to also survive power loss.
+ *
+ * Large boards are compacted by a second connection on the fold worker's thread
+ * (server/sync/folder.ts). While it writes, this connection's writes wait asynchronously
+ * (`writing`): the event loop is blocked for at most `busyTimeoutMs` at a time.
  */
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
+  readonly spec?: StoreSpec;
   private db: Database.Database;
   private stmts;
 
-  constructor(file: string, synchronous: 'NORMAL' | 'FULL' = 'NORMAL') {
-    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  constructor(
+    file: string,
+    synchronous: 'NORMAL' | 'FULL' = 'NORMAL',
+    /** how long one statement waits, blocking, for another connection's lock before retrying */
+    busyTimeoutMs = 20,
+  ) {
+    if (file !== ':memory:') {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      this.spec = { kind: 'sqlite', file: path.resolve(file), synchronous };
+    }
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${synchronous}`);
-    this.db.pragma('busy_timeout = 5000');
+    this.db.pragma(`busy_timeout = ${Math.floor(busyTimeoutMs)}`);
     this.migrate();
     const db = this.db;
     this.stmts = {
@@ -57,6 +72,12 @@ export class SqliteStore implements Store {
          ON CONFLICT (board_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
       ),
       deleteUpTo: db.prepare('DELETE FROM doc_updates WHERE board_id = ? AND id <= ?'),
+      countUpTo: db.prepare<[string, number], { n: number }>(
+        'SELECT COUNT(*) AS n FROM doc_updates WHERE board_id = ? AND id <= ?',
+      ),
+      snapshotBytes: db.prepare<[string], { n: number }>(
+        'SELECT LENGTH(data) AS n FROM doc_snapshots WHERE board_id = ?',
+      ),
       latestOfStory: db.prepare<[string, string], { version: number; content_hash: string; data: string }>(
         'SELECT version, content_hash, data FROM formal_versions WHERE board_id = ? AND story_id = ? ORDER BY version DESC LIMIT 1',
       ),
@@ -103,18 +124,33 @@ export class SqliteStore implements Store {
     }
   }
 
+  /** Runs a write; while another connection holds the write lock, retries without blocking the loop. */
+  private async writing<T>(write: () => T): Promise<T> {
+    const deadline = Date.now() + 10_000;
+    for (let wait = 5; ; wait = Math.min(wait * 2, 100)) {
+      try {
+        return write();
+      } catch (err) {
+        if (!isBusy(err) || Date.now() > deadline) throw err;
+        await new Promise((r) => setTimeout(r, wait));
+      }
+    }
+  }
+
   // BoardRegistry
 
   async createBoard(b: BoardRecord): Promise<void> {
-    this.stmts.insertBoard.run({
-      id: b.id,
-      title: b.title,
-      createdAt: b.createdAt,
-      owner: b.keyHashes.owner,
-      team: b.keyHashes.team,
-      view: b.keyHashes.view,
-      sealedLinks: b.sealedLinks,
-    });
+    await this.writing(() =>
+      this.stmts.insertBoard.run({
+        id: b.id,
+        title: b.title,
+        createdAt: b.createdAt,
+        owner: b.keyHashes.owner,
+        team: b.keyHashes.team,
+        view: b.keyHashes.view,
+        sealedLinks: b.sealedLinks,
+      }),
+    );
   }
 
   async getBoard(id: string): Promise<BoardRecord | null> {
@@ -130,26 +166,30 @@ export class SqliteStore implements Store {
   }
 
   async updateKeys(id: string, k: KeyHashes, sealedLinks: string): Promise<void> {
-    this.stmts.updateKeys.run(k.owner, k.team, k.view, sealedLinks, id);
+    await this.writing(() => this.stmts.updateKeys.run(k.owner, k.team, k.view, sealedLinks, id));
   }
 
   async deleteBoard(id: string): Promise<boolean> {
-    return this.db.transaction(() => {
-      this.stmts.deleteUpdates.run(id);
-      this.stmts.deleteSnapshot.run(id);
-      this.stmts.deleteVersions.run(id);
-      return this.stmts.deleteBoard.run(id).changes > 0;
-    })();
+    return this.writing(() =>
+      this.db.transaction(() => {
+        this.stmts.deleteUpdates.run(id);
+        this.stmts.deleteSnapshot.run(id);
+        this.stmts.deleteVersions.run(id);
+        return this.stmts.deleteBoard.run(id).changes > 0;
+      })(),
+    );
   }
 
   // DocumentLog
 
   async appendUpdates(boardId: string, updates: Uint8Array[]): Promise<void> {
     if (updates.length === 0) return;
-    this.db.transaction(() => {
-      for (const u of updates)
-        this.stmts.append.run(boardId, Buffer.from(u.buffer, u.byteOffset, u.byteLength));
-    })();
+    await this.writing(() =>
+      this.db.transaction(() => {
+        for (const u of updates)
+          this.stmts.append.run(boardId, Buffer.from(u.buffer, u.byteOffset, u.byteLength));
+      })(),
+    );
   }
 
   private read(boardId: string): StoredDoc {
@@ -167,14 +207,25 @@ export class SqliteStore implements Store {
   }
 
   async compact(boardId: string, fold: Fold): Promise<CompactResult> {
-    return this.db.transaction(() => {
-      const cur = this.read(boardId);
-      if (cur.updates.length === 0) return { folded: 0, snapshotBytes: cur.snapshot?.byteLength ?? 0 };
-      const next = fold(cur.snapshot, cur.updates);
-      this.stmts.upsertSnapshot.run(boardId, Buffer.from(next), Date.now());
-      this.stmts.deleteUpTo.run(boardId, cur.lastUpdateId);
-      return { folded: cur.updates.length, snapshotBytes: next.byteLength };
-    })();
+    const cur = this.db.transaction(() => this.read(boardId))();
+    const before = cur.snapshot?.byteLength ?? 0;
+    if (cur.updates.length === 0) return { folded: 0, foldedBytes: 0, snapshotBytes: before };
+    const foldedBytes = cur.updates.reduce((n, u) => n + u.byteLength, 0);
+    // Folded outside any transaction (it may take a second): appends go on meanwhile.
+    const next = await fold(cur.snapshot, cur.updates);
+    return this.writing(() =>
+      this.db.transaction(() => {
+        // Ids only grow, so the rows read are all still there unless another compaction (the
+        // compaction worker, another process on this file) folded them: its snapshot stands.
+        if (this.stmts.countUpTo.get(boardId, cur.lastUpdateId)?.n !== cur.updates.length) {
+          const now = this.stmts.snapshotBytes.get(boardId)?.n ?? 0;
+          return { folded: 0, foldedBytes: 0, snapshotBytes: now };
+        }
+        this.stmts.upsertSnapshot.run(boardId, Buffer.from(next), Date.now());
+        this.stmts.deleteUpTo.run(boardId, cur.lastUpdateId);
+        return { folded: cur.updates.length, foldedBytes, snapshotBytes: next.byteLength };
+      })(),
+    );
   }
 
   async logSize(boardId: string): Promise<{ count: number; bytes: number }> {
@@ -188,22 +239,24 @@ export class SqliteStore implements Store {
     v: Omit<FormalStoryVersion, 'version'>,
     contentHash: string,
   ): Promise<{ version: FormalStoryVersion; created: boolean }> {
-    return this.db.transaction(() => {
-      const latest = this.stmts.latestOfStory.get(v.boardId, v.storyId);
-      if (latest && latest.content_hash === contentHash) {
-        return { version: JSON.parse(latest.data) as FormalStoryVersion, created: false };
-      }
-      const version: FormalStoryVersion = { ...v, version: (latest?.version ?? 0) + 1 };
-      this.stmts.insertVersion.run(
-        v.boardId,
-        v.storyId,
-        version.version,
-        contentHash,
-        v.publishedAt,
-        JSON.stringify(version),
-      );
-      return { version, created: true };
-    })();
+    return this.writing(() =>
+      this.db.transaction(() => {
+        const latest = this.stmts.latestOfStory.get(v.boardId, v.storyId);
+        if (latest && latest.content_hash === contentHash) {
+          return { version: JSON.parse(latest.data) as FormalStoryVersion, created: false };
+        }
+        const version: FormalStoryVersion = { ...v, version: (latest?.version ?? 0) + 1 };
+        this.stmts.insertVersion.run(
+          v.boardId,
+          v.storyId,
+          version.version,
+          contentHash,
+          v.publishedAt,
+          JSON.stringify(version),
+        );
+        return { version, created: true };
+      })(),
+    );
   }
 
   async latestVersions(boardId: string): Promise<FormalStoryVersion[]> {

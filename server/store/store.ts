@@ -26,24 +26,43 @@ export interface StoredDoc {
   lastUpdateId: number;
 }
 
-/** Folds a snapshot plus updates into a new snapshot (a Yjs merge); supplied by the sync layer. */
-export type Fold = (snapshot: Uint8Array | null, updates: Uint8Array[]) => Uint8Array;
+/**
+ * Folds a snapshot plus updates into a new snapshot (a Yjs merge); supplied by the sync layer. May be
+ * asynchronous (server/sync/folder.ts runs it on a worker thread); must not keep or change its inputs.
+ */
+export type Fold = (snapshot: Uint8Array | null, updates: Uint8Array[]) => Uint8Array | Promise<Uint8Array>;
 
 export interface CompactResult {
+  /** updates folded (0: nothing to fold, or another compaction got there first) */
   folded: number;
+  /** their total bytes */
+  foldedBytes: number;
+  /** the board's snapshot afterwards */
   snapshotBytes: number;
 }
+
+/** How another thread opens this same store (the compaction worker, server/sync/folder.ts). */
+export type StoreSpec =
+  | { kind: 'sqlite'; file: string; synchronous: 'NORMAL' | 'FULL' }
+  | { kind: 'postgres'; url: string; schema?: string };
 
 /**
  * A board's document log: what a live room reads and writes (see server/sync/room.ts).
  * server/store/memory-log.ts is one in memory, for the room's unit tests.
  */
 export interface DocumentLog {
+  /** set when another thread can open this store: compaction then runs wholly on the fold worker */
+  readonly spec?: StoreSpec;
   /** Appends updates in order, in one transaction: all or none are stored. */
   appendUpdates(boardId: string, updates: Uint8Array[]): Promise<void>;
   /** The snapshot and the updates after it, read consistently; copies the caller may change. */
   loadDoc(boardId: string): Promise<StoredDoc>;
-  /** Folds the snapshot and every update up to now into a new snapshot, atomically. */
+  /**
+   * Folds the snapshot and every update up to now into a new snapshot; the replacement is atomic.
+   * Appends may go on while an asynchronous fold runs; if another compaction of the board (another
+   * instance, another process on the file) replaced the snapshot meanwhile, nothing changes
+   * (`folded: 0`).
+   */
   compact(boardId: string, fold: Fold): Promise<CompactResult>;
   /** Number and total bytes of updates not yet folded into the snapshot. */
   logSize(boardId: string): Promise<{ count: number; bytes: number }>;

@@ -159,12 +159,14 @@ export const LIMITS: RoomLimits = {
   compactAfterBytes: 1024 * 1024,
 };
 
-export function makeRoom(opts: { stored?: StoredDoc; limits?: Partial<RoomLimits> } = {}): {
+export function makeRoom<L extends GatedLog = GatedLog>(
+  opts: { stored?: StoredDoc; limits?: Partial<RoomLimits>; log?: L } = {},
+): {
   room: Room;
-  log: GatedLog;
+  log: L;
   emptied: Room[];
 } {
-  const log = new GatedLog();
+  const log = opts.log ?? (new GatedLog() as L);
   const emptied: Room[] = [];
   const room = new Room(BOARD, opts.stored ?? { snapshot: null, updates: [], lastUpdateId: 0 }, {
     store: log,

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { encodePersistedAck } from '../../lib/realtime/wire';
 import type { Logger } from '../log';
 import type { DocumentLog, StoredDoc } from '../store/store';
-import { foldUpdates } from './fold';
+import { compactOffThread } from './folder';
 import type { Origin } from './origin';
 import type { Peer } from './peer';
 import type { Pending, RoomLimits } from './room-deps';
@@ -21,13 +21,17 @@ export interface WriterDeps {
   failed: (err: unknown) => void;
   /** nothing applied-but-unstored any more */
   clean: () => void;
+  /** bytes Yjs holds aside in the doc for updates it could not integrate yet (size.ts parkedBytes) */
+  parked: () => number;
 }
 
 /**
  * The store-then-relay half of a room. Changes applied to the doc wait here until appended to the
  * document log — everything of one event-loop turn in one append — and only then go out
  * (`stored`), followed by each sender's persisted ack. Also tracks the log's size (compaction) and
- * the doc's (its size limit).
+ * the doc's (its size limit): stored snapshot + stored log + what other instances stored + applied
+ * but unstored + parked. Compaction runs beside the appends (its fold is on a worker thread), never
+ * holding them up.
  */
 export class RoomWriter {
   /** applied to the doc, not yet stored: never relayed or answered from until stored */
@@ -38,7 +42,13 @@ export class RoomWriter {
   private flushing = false;
   private logCount: number;
   private logBytes: number;
-  private docBytes: number;
+  private snapshotBytes: number;
+  /** stored by other instances (fan-out), since the last compaction */
+  private remoteBytes = 0;
+  /** the `pending` updates' bytes */
+  private pendingBytes = 0;
+  /** the compaction in progress, if any */
+  private compacting: Promise<void> | null = null;
 
   constructor(
     stored: StoredDoc,
@@ -46,7 +56,7 @@ export class RoomWriter {
   ) {
     this.logCount = stored.updates.length;
     this.logBytes = stored.updates.reduce((n, u) => n + u.byteLength, 0);
-    this.docBytes = (stored.snapshot?.byteLength ?? 0) + this.logBytes;
+    this.snapshotBytes = stored.snapshot?.byteLength ?? 0;
   }
 
   /** Nothing applied-but-unstored, and no append in flight. */
@@ -54,7 +64,12 @@ export class RoomWriter {
     return this.pending.length === 0 && !this.flushing;
   }
 
-  /** Whether an update of `bytes` more fits under the board's size limit. */
+  /** The board's size as counted against MAX_DOC_BYTES (an upper bound: updates overlap). */
+  get docBytes(): number {
+    return this.snapshotBytes + this.logBytes + this.remoteBytes + this.pendingBytes + this.deps.parked();
+  }
+
+  /** Whether a change of `bytes` more fits under the board's size limit. */
   fits(bytes: number): boolean {
     return this.docBytes + bytes <= this.deps.limits.maxDocBytes;
   }
@@ -62,7 +77,13 @@ export class RoomWriter {
   /** A change the doc integrated (Yjs's own encoding), to be stored. */
   write(p: Pending): void {
     this.pending.push(p);
+    this.pendingBytes += p.update.byteLength;
     this.schedule();
+  }
+
+  /** Another instance stored an update of this board: it counts against the limit here too. */
+  storedElsewhere(bytes: number): void {
+    this.remoteBytes += bytes;
   }
 
   /** One more update-bearing message from this peer is processed: ack it once what it made is stored. */
@@ -75,11 +96,13 @@ export class RoomWriter {
   /** The room stops: whatever is queued is never stored, relayed or acked. */
   drop(): void {
     this.pending = [];
+    this.pendingBytes = 0;
     this.unacked.clear();
   }
 
   /** Folds the log into a snapshot, if anything was logged since the last time (unload). */
   async compactIfLogged(): Promise<void> {
+    await this.compacting;
     if (this.logCount > 0) await this.compact();
   }
 
@@ -112,7 +135,7 @@ export class RoomWriter {
         for (const p of batch) {
           this.logCount += 1;
           this.logBytes += p.update.byteLength;
-          this.docBytes += p.update.byteLength;
+          this.pendingBytes -= p.update.byteLength;
         }
         if (batch.length > 0) {
           const merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((p) => p.update));
@@ -124,12 +147,15 @@ export class RoomWriter {
         for (const [p, n] of acks) p.send(encodePersistedAck(n));
       }
       const { compactAfterUpdates, compactAfterBytes } = this.deps.limits;
-      if (this.deps.open() && (this.logCount >= compactAfterUpdates || this.logBytes >= compactAfterBytes))
-        await this.compact();
+      const due = this.logCount >= compactAfterUpdates || this.logBytes >= compactAfterBytes;
+      if (this.deps.open() && due && !this.compacting) {
+        // Not awaited: appends during the fold get ids past what it folds, so they stay in the log.
+        this.compacting = this.compact().finally(() => (this.compacting = null));
+      }
     } finally {
       this.flushing = false;
     }
-    // Updates that arrived during an async compaction found `flushing` set and returned: flush again.
+    // Updates that arrived during the last append found `flushing` set and returned: flush again.
     if (this.pending.length > 0 || this.unacked.size > 0) this.schedule();
     else this.deps.clean();
   }
@@ -137,10 +163,13 @@ export class RoomWriter {
   private async compact() {
     const { boardId, log } = this.deps;
     try {
-      const r = await this.deps.store.compact(boardId, foldUpdates);
-      this.logCount = 0;
-      this.logBytes = 0;
-      this.docBytes = r.snapshotBytes;
+      const r = await compactOffThread(this.deps.store, boardId, this.snapshotBytes + this.logBytes);
+      this.snapshotBytes = r.snapshotBytes;
+      // The fold took a prefix of the log: ours, and any rows other instances stored.
+      this.logCount = Math.max(0, this.logCount - r.folded);
+      const ours = Math.min(this.logBytes, r.foldedBytes);
+      this.logBytes -= ours;
+      this.remoteBytes = Math.max(0, this.remoteBytes - (r.foldedBytes - ours));
       log.debug({ boardId, ...r }, 'compacted');
     } catch (err) {
       // The log is intact; compaction is retried after the next threshold.

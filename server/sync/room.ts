@@ -9,6 +9,7 @@ import { RoomPresence } from './room-presence';
 import { applyStored } from './fold';
 import { RoomPeers } from './room-peers';
 import { RoomWriter } from './room-writer';
+import { DocTooLargeError, SMALL_EDIT_BYTES, parkedBytes } from './size';
 import { Step2Cache } from './step2-cache';
 import { ProtocolError, decodeMessage, type Inbound, encodeSyncStep1, encodeUpdate } from './protocol';
 import { WriteGate } from './write-gate';
@@ -89,6 +90,7 @@ export class Room {
       },
       failed: (err) => this.fail(err),
       clean: () => this.atCleanPoint(),
+      parked: () => parkedBytes(this.doc),
     });
     this.presence = new RoomPresence(this.doc, {
       boardId,
@@ -146,6 +148,7 @@ export class Room {
   private onDocUpdate = (update: Uint8Array, origin: Origin) => {
     this.step2.clear();
     if (origin === REMOTE_ORIGIN) {
+      this.writer.storedElsewhere(update.byteLength);
       this.peers.relayUpdate(encodeUpdate(update), null); // stored by the instance that received it
       return;
     }
@@ -299,10 +302,20 @@ export class Room {
     return new Promise((resolve, reject) => this.cleanWaiters.push({ resolve, reject }));
   }
 
-  /** Server-side edit (accept estimate, mark promoted): the same store-then-relay path as clients'. */
-  async serverEdit(edit: (doc: Y.Doc) => void): Promise<void> {
+  /** Whether a change of `bytes` more fits under MAX_DOC_BYTES (counting everything not yet stored). */
+  fits(bytes: number): boolean {
+    return this.writer.fits(bytes);
+  }
+
+  /**
+   * Server-side edit (accept estimate, mark promoted, import): the same store-then-relay path as
+   * clients'. `bytes` is at most what the edit adds (imports: size.ts newStoriesBytes); an edit
+   * that would pass MAX_DOC_BYTES throws DocTooLargeError before anything is applied.
+   */
+  async serverEdit(edit: (doc: Y.Doc) => void, bytes = SMALL_EDIT_BYTES): Promise<void> {
     if (this.lifecycle !== 'open') throw new Error('room closed');
     this.applyDeferred();
+    if (!this.writer.fits(bytes)) throw new DocTooLargeError(this.deps.limits.maxDocBytes, bytes);
     this.doc.transact(() => edit(this.doc), SERVER_ORIGIN);
     await this.whenClean();
   }
