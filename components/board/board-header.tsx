@@ -44,8 +44,10 @@ export function BoardHeader({
       <title>{`${title} · Shellboard`}</title>
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-3 px-6 py-3">
         <div className="flex min-w-64 flex-1 items-center gap-3">
+          {/* No prefetch: it would have the server render the home page while it answers the board's sync. */}
           <Link
             href="/"
+            prefetch={false}
             className="grid size-7 shrink-0 place-items-center rounded-lg bg-indigo-600 text-xs font-bold text-white dark:bg-indigo-500"
             aria-label="Shellboard home"
           >

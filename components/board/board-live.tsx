@@ -10,7 +10,6 @@ import { LocalOrigin } from '@/lib/board/undo';
 import { UndoProvider } from '@/components/undo/undo-context';
 import { SinceProvider } from '@/components/since/since-context';
 import { NoteAnnouncer } from '@/components/since/note-announcer';
-import { keepAppShell } from '@/components/offline/app-shell';
 import { BoardProvider, type BoardContextValue } from './board-context';
 import { BoardView } from './board-view';
 import { SessionDock } from '@/components/session/session-dock';
@@ -37,8 +36,6 @@ export function BoardLive({ conn, boardKey, info, identity, setName }: Props) {
   const [gone, setGone] = useState<GoneReason | null>(null);
   const [initialShareOpen] = useState(() => wasJustCreated(info.id));
   useEffect(() => forgetJustCreated(info.id), [info.id]);
-  // So this board can be reloaded with no network (its content comes from the IndexedDB copy).
-  useEffect(() => void keepAppShell(), []);
   const role = info.role;
   const name = identity.name;
   const user = useMemo(

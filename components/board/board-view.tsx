@@ -29,7 +29,7 @@ export function BoardView({ title, links, status, initialShareOpen }: Props) {
   const [trashOpen, setTrashOpen] = useState(false);
   // Lanes sit side by side: give them the width of the screen instead of the list's reading column.
   const lanes = useFilters()[0].view === 'lanes';
-  usePreloadPanels();
+  usePreloadPanels(status.synced || status.fromCopy);
 
   return (
     <div className={cx('min-h-dvh lg:grid', openStoryId && 'lg:grid-cols-[minmax(0,1fr)_minmax(28rem,40%)]')}>
