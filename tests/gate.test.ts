@@ -186,6 +186,40 @@ describe('what the team link may still do through the document', () => {
     expect(readStories(fresh.doc).find((s) => s.id === story)?.deletedAt).toBeNull();
     expect(roots(fresh.doc).notes.has(noteId)).toBe(false);
   });
+  it('undo its own new note after a reconnect: the same tab, known by its presence, is not refused', async () => {
+    srv = await startServer();
+    const b = await createBoard(srv.url);
+    const team = connect(srv.wsUrl, b.id, b.team);
+    // What the browser publishes: its awareness id is the doc's Yjs client id.
+    team.provider.awareness.setLocalStateField('user', { id: 'dev', name: 'Dana', color: '#0ea5e9' });
+    await synced(team);
+    const origin = new LocalOrigin('dev');
+    const undo = createUndoManager(team.doc, origin);
+    const story = createStory(team.doc, { title: 'Mine', createdBy: 'dev' }, origin);
+    undo.stopCapturing();
+    const noteId = addNote(
+      team.doc,
+      { storyId: story, kind: 'idea', text: 'oops', authorId: 'dev', authorName: 'D' },
+      origin,
+    );
+    await saved(team);
+    // The network blips: a new connection, whose first write is the undo (a deletion, no structs).
+    team.provider.disconnect();
+    team.provider.connect();
+    await synced(team);
+    undo.undo();
+    await saved(team);
+    expect(team.getStatus().denied).toBeNull();
+    const fresh = connect(srv.wsUrl, b.id, b.view);
+    await synced(fresh);
+    expect(roots(fresh.doc).notes.has(noteId)).toBe(false);
+    // Someone else's connection still may not remove it.
+    const other = connect(srv.wsUrl, b.id, b.team);
+    await synced(other);
+    other.doc.transact(() => roots(other.doc).stories.delete(story));
+    await vi.waitFor(() => expect(other.getStatus().denied).not.toBeNull());
+    expect(readStories(fresh.doc).some((s) => s.id === story)).toBe(true);
+  });
 });
 
 describe('problem 4: a read-only stock client is never refused for nothing', () => {

@@ -116,8 +116,12 @@ export class RoomPresence {
       const owner = this.ownerOf(e.clientId);
       if ((owner && owner !== peer) || this.remoteIds.has(e.clientId)) continue;
       if (!owner) {
-        if (e.state === null || this.departed.has(e.clientId)) continue;
+        if (e.state === null) continue;
         let ids = this.idsOf.get(peer);
+        // A departed id stays gone when others re-broadcast it — but a connection's very first
+        // claim is its own state (y-websocket announces itself on open): a tab that reconnected.
+        if (this.departed.has(e.clientId) && ids && ids.size > 0) continue;
+        this.departed.delete(e.clientId);
         if (!ids) this.idsOf.set(peer, (ids = new Set()));
         if (ids.size >= MAX_CLIENT_IDS_PER_CONN) continue;
         ids.add(e.clientId);
@@ -135,6 +139,11 @@ export class RoomPresence {
 
   private ownerOf(id: number): Peer | null {
     return this.owners.get(id) ?? null;
+  }
+
+  /** Whether `peer` speaks for awareness id `id` — for a y-websocket client, its Yjs client id. */
+  speaksFor(peer: Peer, id: number): boolean {
+    return this.owners.get(id) === peer;
   }
 
   /** A peer left: its states go for everyone at once (no ghost avatars). */

@@ -68,7 +68,10 @@ export class Room {
     private readonly deps: RoomDeps,
   ) {
     this.peers = new RoomPeers(deps.limits);
-    this.gate = new WriteGate(this.doc, boardId, deps.log);
+    // A reconnected tab proves it is the same Yjs client by its presence (awareness id = client id).
+    this.gate = new WriteGate(this.doc, boardId, deps.log, (peer, client) =>
+      this.presence.speaksFor(peer, client),
+    );
     if (stored.snapshot && stored.updates.length === 0) {
       // The store holds exactly one snapshot: it IS the answer to an empty state vector, so a fresh
       // client can have it before the snapshot is integrated into the doc (applyDeferred).

@@ -47,7 +47,9 @@ export class WriteGate {
   /**
    * Which connection wrote each Yjs client's items: the first to bring new structs of it, or the
    * next one once that connection has closed (the same browser tab, reconnected). A team
-   * connection may remove what it wrote itself — its person's undo — and nothing else.
+   * connection may remove what it wrote itself — its person's undo — and nothing else. A
+   * reconnected tab whose first write is an undo (a deletion brings no structs) is recognised by
+   * its presence: a y-websocket client's awareness id is its Yjs client id (`speaksFor`).
    */
   private readonly authors = new Map<number, Peer>();
   /** what the last admitted update brings, claimed by its peer once applied */
@@ -59,7 +61,15 @@ export class WriteGate {
     private readonly doc: Y.Doc,
     private readonly boardId: string,
     private readonly log: Logger,
+    private readonly speaksFor: (peer: Peer, client: number) => boolean = () => false,
   ) {}
+
+  /** Whether `peer` wrote `client`'s items: its recorded author, or — that one gone — its speaker. */
+  private owns(peer: Peer, client: number): boolean {
+    const author = this.authors.get(client);
+    if (author === peer) return true;
+    return (!author || !author.isOpen()) && this.speaksFor(peer, client);
+  }
 
   /**
    * `apply`: new and allowed; `noop`: holds nothing the doc lacks (a reconnecting viewer's step 2,
@@ -67,7 +77,7 @@ export class WriteGate {
    * bytes that are no update.
    */
   admit(peer: Peer, update: Uint8Array): Admission {
-    const d = decide(this.doc, peer.role, update, (client) => this.authors.get(client) === peer);
+    const d = decide(this.doc, peer.role, update, (client) => this.owns(peer, client));
     if (d.kind === 'refuse') return this.refuse(peer, d);
     this.admitted = d.kind === 'apply' ? { peer, clients: d.clients } : null;
     return d.kind;
