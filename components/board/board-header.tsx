@@ -39,7 +39,7 @@ export function BoardHeader({
   const meta = useMeta(doc);
   const title = meta.title || fallbackTitle;
   return (
-    <header className="border-b border-line bg-white/80 backdrop-blur dark:bg-zinc-950/80">
+    <header className="border-b border-line bg-white dark:bg-zinc-950">
       {/* React 19 hoists this into <head>: the tab shows which board it is. */}
       <title>{`${title} · Shellboard`}</title>
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-3 px-6 py-3">

@@ -36,7 +36,7 @@ export const StoryPanel = memo(function StoryPanel({
       data-testid="story-panel"
       className="fixed inset-0 z-30 flex flex-col overflow-y-auto bg-surface lg:sticky lg:top-0 lg:z-auto lg:h-dvh lg:border-l lg:border-line"
     >
-      <div className="sticky top-0 z-10 flex items-center justify-between gap-3 border-b border-subtle bg-white/90 px-6 py-3 backdrop-blur dark:bg-zinc-900/90">
+      <div className="sticky top-0 z-10 flex items-center justify-between gap-3 border-b border-subtle bg-white px-6 py-3 dark:bg-zinc-900">
         {story ? <StatusSelect storyId={story.id} status={story.status} /> : <span />}
         <div className="flex items-center gap-3">
           <StoryPeople storyId={storyId} size="sm" />

@@ -32,7 +32,7 @@ export function SessionDock() {
         role="region"
         aria-label="Live session"
         data-testid="session-dock"
-        className="fixed inset-x-0 bottom-0 z-20 flex flex-wrap items-center gap-x-4 gap-y-1 border-t border-line bg-white/95 px-4 py-2 text-xs backdrop-blur dark:bg-zinc-950/95"
+        className="fixed inset-x-0 bottom-0 z-20 flex flex-wrap items-center gap-x-4 gap-y-1 border-t border-line bg-white px-4 py-2 text-xs dark:bg-zinc-950"
       >
         {session.statusText && (
           <span className="text-amber-700 dark:text-amber-400">{session.statusText}</span>
