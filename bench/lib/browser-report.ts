@@ -42,7 +42,8 @@ function spread(values: (number | null)[]): Spread {
   return { n: s.length, median, min: s[0]!, max: s[s.length - 1]! };
 }
 
-const p95s = (lists: number[][]) => spread(lists.filter((l) => l.length > 0).map((l) => summarize(l).p95));
+export const p95s = (lists: number[][]) =>
+  spread(lists.filter((l) => l.length > 0).map((l) => summarize(l).p95));
 
 export function sizeFigures(r: BrowserResult): SizeFigures[] {
   return r.sizes.map(({ stories, notes }) => {
@@ -174,6 +175,13 @@ export function browserSection(r: BrowserResult | undefined): string {
         ]),
       )
     : 'No 5/50 board in this run: no ratios.';
+  const floor = floorFigures(r);
+  const floorLine =
+    floor.keys.n > 0
+      ? `Floor of the keystroke method, same run (a bare textarea, same instrument and cadence): ` +
+        `p50 ${fmt(floor.keys.p50)} ms, p95 ${pct(floor.keys.p95, floor.p95)} ms over ${floor.keys.n} keys — ` +
+        'the wait for the next frame alone, which no page can go below.'
+      : 'Floor of the keystroke method: not measured.';
   const failures = [...r.seedErrors, ...figs.flatMap((f) => f.errors)];
   return [
     head + load,
@@ -182,10 +190,18 @@ export function browserSection(r: BrowserResult | undefined): string {
     '',
     live,
     '',
+    floorLine,
+    '',
     'Ratio to the 5/50 board in the same run:',
     '',
     ratios,
     '',
     failures.length ? `Failures:\n${failures.map((e) => `- ${e}`).join('\n')}` : 'No failures.',
   ].join('\n');
+}
+
+/** Keystroke → next frame on the bare page, pooled over rounds, with each round's own p95. */
+export function floorFigures(r: BrowserResult): { keys: Summary; p95: Spread } {
+  const rounds = r.floorKeyMs ?? [];
+  return { keys: summarize(rounds.flat()), p95: p95s(rounds) };
 }

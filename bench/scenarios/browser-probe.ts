@@ -16,6 +16,25 @@
  * - `armKeys()` / `keys`: per keydown (capture), performance.now() − event.timeStamp after the next
  *   frame (rAF, then a task, so the frame has been produced).
  */
+/**
+ * The keystroke instrument alone (`B` is the page's `window.__bench`): per keydown, performance.now()
+ * − event.timeStamp after the next frame. Shared by the board's probe and the bare-page floor
+ * (browser-floor.ts), so both are measured the same way.
+ */
+const KEY_PROBE = String.raw`
+  addEventListener('keydown', (e) => {
+    const keys = B.keys;
+    if (!keys) return;
+    const ts = e.timeStamp;
+    requestAnimationFrame(() => setTimeout(() => keys.push(performance.now() - ts), 0));
+  }, true);
+  B.armKeys = () => { B.keys = []; };`;
+
+/** A page with one textarea and the keystroke instrument: what "keystroke → next frame" costs with no app. */
+export const FLOOR_PAGE = String.raw`<!doctype html><meta charset="utf-8"><title>floor</title>
+<textarea aria-label="floor" rows="4" cols="60"></textarea>
+<script>(() => { const B = { keys: null }; window.__bench = B; ${KEY_PROBE} })();</script>`;
+
 export const PROBE_SCRIPT = String.raw`(() => {
   if (!location.pathname.startsWith('/b/')) return;
   const B = {
@@ -93,13 +112,9 @@ export const PROBE_SCRIPT = String.raw`(() => {
   };
   B.scrollToTop = () => { if (B.scroller) B.scroller.scrollTop = 0; };
   B.watchNotes = () => { B.notes = {}; check(); };
-  B.armKeys = () => { B.keys = []; };
   addEventListener('keydown', (e) => {
     const w = B.w;
     if (w && w.start === null) w.start = e.timeStamp;
-    const keys = B.keys;
-    if (!keys) return;
-    const ts = e.timeStamp;
-    requestAnimationFrame(() => setTimeout(() => keys.push(performance.now() - ts), 0));
   }, true);
+  ${KEY_PROBE}
 })();`;

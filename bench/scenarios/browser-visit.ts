@@ -44,7 +44,7 @@ export interface VisitPlan {
   keysTimeoutMs: number;
 }
 
-interface Ctx {
+export interface Ctx {
   page: Page;
   label: string;
   timeoutMs: number;
@@ -107,8 +107,29 @@ async function load(c: Ctx, link: string, what: string): Promise<{ first: number
   return { first, connected };
 }
 
+/**
+ * BENCH_BROWSER_PROFILE=1: a CPU profile of the page while `fn` runs, written to
+ * bench/results/profile-<name>.cpuprofile (for DevTools; build with SHELLBOARD_SOURCE_MAPS=1 to see
+ * our own function names).
+ */
+async function profiled<T>(context: BrowserContext, page: Page, name: string, fn: () => Promise<T>): Promise<T> {
+  if (process.env.BENCH_BROWSER_PROFILE !== '1') return fn();
+  const profiler = await context.newCDPSession(page);
+  await profiler.send('Profiler.enable');
+  await profiler.send('Profiler.start');
+  try {
+    return await fn();
+  } finally {
+    const { profile } = await profiler.send('Profiler.stop');
+    const out = `bench/results/profile-${name}.cpuprofile`;
+    fs.writeFileSync(out, JSON.stringify(profile));
+    console.error(`bench: wrote ${out}`);
+    await profiler.detach();
+  }
+}
+
 /** `count` keystrokes 40–70 ms apart (fewer if the page takes longer than its timeout to accept them). */
-async function keystrokes(c: Ctx, count: number, timeoutMs: number): Promise<number[]> {
+export async function keystrokes(c: Ctx, count: number, timeoutMs: number): Promise<number[]> {
   await c.page.evaluate('window.__bench.armKeys()');
   const chars = 'the import keeps duplicate rows apart ';
   const end = Date.now() + timeoutMs;
@@ -237,7 +258,9 @@ export async function visitBoard(
     await stepDo(c, 'focus note composer', () =>
       panel.getByLabel('Add a note').click({ timeout: plan.timeoutMs }),
     );
-    v.composerKeyMs = await keystrokes(c, plan.keys, plan.keysTimeoutMs);
+    v.composerKeyMs = await profiled(context, page, `composer-${size.stories}-r${size.round}`, () =>
+      keystrokes(c, plan.keys, plan.keysTimeoutMs),
+    );
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.press('Backspace');
 
@@ -247,20 +270,9 @@ export async function visitBoard(
       await panel.getByLabel('Story title').click({ timeout: plan.timeoutMs });
       await page.keyboard.press('End');
     });
-    // BENCH_BROWSER_PROFILE=1: a CPU profile of the page while the title is typed, for DevTools.
-    const profiler = process.env.BENCH_BROWSER_PROFILE === '1' ? await context.newCDPSession(page) : null;
-    if (profiler) {
-      await profiler.send('Profiler.enable');
-      await profiler.send('Profiler.start');
-    }
-    v.titleKeyMs = await keystrokes(c, plan.keys, plan.keysTimeoutMs);
-    if (profiler) {
-      const { profile } = await profiler.send('Profiler.stop');
-      const out = `bench/results/profile-title-${size.stories}-r${size.round}.cpuprofile`;
-      fs.writeFileSync(out, JSON.stringify(profile));
-      console.error(`bench: wrote ${out}`);
-      await profiler.detach();
-    }
+    v.titleKeyMs = await profiled(context, page, `title-${size.stories}-r${size.round}`, () =>
+      keystrokes(c, plan.keys, plan.keysTimeoutMs),
+    );
     for (const s of stops.splice(0)) s();
 
     // The same person comes back: this context holds the board's IndexedDB copy.

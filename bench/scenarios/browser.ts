@@ -3,6 +3,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { roots } from '../../lib/board/schema';
 import { bigBoard, uploadBoard } from '../lib/big-board';
 import type { Board, Target } from '../lib/servers';
+import { keystrokeFloor } from './browser-floor';
 import { visitBoard, type BrowserVisit, type VisitPlan } from './browser-visit';
 import { CHROMIUM_ARGS } from '../../e2e/chromium';
 
@@ -23,6 +24,8 @@ export interface BrowserResult {
   notesPerVisit: number;
   keysPerField: number;
   visits: BrowserVisit[];
+  /** per round: keystroke → next frame on a bare textarea (the method's floor), ms */
+  floorKeyMs: number[][];
   /** boards that could not be seeded (their size has no visits) */
   seedErrors: string[];
   durationS: number;
@@ -62,10 +65,13 @@ export async function browserAtSize(t: Target, plan: BrowserPlan): Promise<Brows
     }
   }
   const visits: BrowserVisit[] = [];
+  const floorKeyMs: number[][] = [];
   let browser: Browser = await launch();
   const version = browser.version();
   try {
     for (let round = 1; round <= plan.rounds; round++) {
+      if (!browser.isConnected()) browser = await launch();
+      floorKeyMs.push(await keystrokeFloor(browser, plan.keys, plan.timeoutMs).catch(() => []));
       for (const [stories, notes] of plan.sizes) {
         const s = seeded.get(stories);
         if (!s || (stories >= 2000 && round > plan.bigRounds)) continue;
@@ -97,6 +103,7 @@ export async function browserAtSize(t: Target, plan: BrowserPlan): Promise<Brows
     notesPerVisit: plan.notes,
     keysPerField: plan.keys,
     visits,
+    floorKeyMs,
     seedErrors,
     durationS: (performance.now() - started) / 1000,
   };
