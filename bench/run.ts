@@ -1,10 +1,12 @@
 // `npm run bench`: our server, the y-websocket reference server and Hocuspocus side by side, each in
 // its own child process, driven by real clients from a fresh driver process per scenario and server
-// (bench/tasks.ts). BENCH_QUICK=1 scales down.
+// (bench/tasks.ts). BENCH_QUICK=1 scales down. The comparison servers are the bench package's
+// (bench/package.json), installed here on the first run.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { ensureBenchDeps } from './lib/bench-deps';
 import { BUILD_LOCK, ensureBuild } from './lib/build';
 import { machineInfo } from './lib/machine';
 import { renderMarkdown, type Results } from './lib/report';
@@ -115,6 +117,7 @@ if (process.env.BENCH_TASK) {
 } else if (process.env.BENCH_LOCKED !== '1') {
   // Build if needed, then hold the build lock shared for the run: nobody rebuilds .next or dist
   // under the servers we start (builds and e2e runs wait; concurrent benches may share it).
+  if (kinds.some((k) => k !== 'ours')) ensureBenchDeps();
   if (!fromSource) ensureBuild({ client: runs('browser') });
   const r = spawnSync(
     'flock',
