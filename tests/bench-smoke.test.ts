@@ -20,6 +20,7 @@ describe('bench harness smoke', () => {
   ];
   it.for(cases)(
     'measures propagation on %s with finite figures',
+    { timeout: 60_000 },
     async ([kind, installed], ctx) => {
       ctx.skip(!installed, 'the bench package is not installed (npm ci --prefix bench)');
       const target = await startTarget(kind, {}, true);
@@ -31,6 +32,5 @@ describe('bench harness smoke', () => {
       }
       expect(r.missing).toBe(0);
     },
-    60_000,
   );
 });
