@@ -42,6 +42,9 @@ function task<T>(scenario: Scenario, kind: Kind): T {
 }
 
 async function main() {
+  // The comparison servers, unless only ours runs (here, so BENCH_LOCKED=1 by hand installs them too).
+  const others = SCENARIOS.some((s) => s !== 'browser' && runs(s)) && kinds.some((k) => k !== 'ours');
+  if (others) ensureBenchDeps();
   const overrides: Record<string, string> = { ...OUR_OVERRIDES };
   const started = performance.now();
   const machine = machineInfo();
@@ -117,7 +120,6 @@ if (process.env.BENCH_TASK) {
 } else if (process.env.BENCH_LOCKED !== '1') {
   // Build if needed, then hold the build lock shared for the run: nobody rebuilds .next or dist
   // under the servers we start (builds and e2e runs wait; concurrent benches may share it).
-  if (kinds.some((k) => k !== 'ours')) ensureBenchDeps();
   if (!fromSource) ensureBuild({ client: runs('browser') });
   const r = spawnSync(
     'flock',
