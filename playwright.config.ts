@@ -29,5 +29,10 @@ export default defineConfig({
       args: CHROMIUM_ARGS,
     },
   },
-  projects: [{ name: 'chromium' }],
+  // The 500-story board's timing-heavy drags run last and alone: beside another test on 2 cores a
+  // keyboard drag step was once heard late, pressed again, and landed one place too far.
+  projects: [
+    { name: 'chromium', testIgnore: /big-board\.spec\.ts/ },
+    { name: 'big-board', testMatch: /big-board\.spec\.ts/, dependencies: ['chromium'] },
+  ],
 });
