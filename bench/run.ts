@@ -1,10 +1,12 @@
 // `npm run bench`: our server, the y-websocket reference server and Hocuspocus side by side, each in
 // its own child process, driven by real clients from a fresh driver process per scenario and server
-// (bench/tasks.ts). BENCH_QUICK=1 scales down.
+// (bench/tasks.ts). BENCH_QUICK=1 scales down. The comparison servers are the bench package's
+// (bench/package.json), installed here on the first run.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { ensureBenchDeps } from './lib/bench-deps';
 import { BUILD_LOCK, ensureBuild } from './lib/build';
 import { machineInfo } from './lib/machine';
 import { renderMarkdown, type Results } from './lib/report';
@@ -40,6 +42,9 @@ function task<T>(scenario: Scenario, kind: Kind): T {
 }
 
 async function main() {
+  // The comparison servers, unless only ours runs (here, so BENCH_LOCKED=1 by hand installs them too).
+  const others = SCENARIOS.some((s) => s !== 'browser' && runs(s)) && kinds.some((k) => k !== 'ours');
+  if (others) ensureBenchDeps();
   const overrides: Record<string, string> = { ...OUR_OVERRIDES };
   const started = performance.now();
   const machine = machineInfo();

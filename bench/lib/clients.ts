@@ -1,9 +1,9 @@
 import * as Y from 'yjs';
-import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { createRequire } from 'node:module';
 import type { Board, Target } from './servers';
 import { until } from './stats';
+import { lastAt, WS } from './timed-socket';
 
 /**
  * A real client of one server under test: the stock y-websocket provider for our server and the
@@ -21,53 +21,30 @@ export interface BenchClient {
   destroy(): void;
 }
 
-/**
- * The `ws` client, timestamping each message before the provider handles it: `lastMessageAt`, read
- * inside the provider's "synced" event, is when the server's answer arrived, before it was decoded.
- */
-class TimedWebSocket extends WebSocket {
-  lastMessageAt = 0;
-  constructor(...args: ConstructorParameters<typeof WebSocket>) {
-    super(...args);
-    this.addEventListener('message', () => (this.lastMessageAt = performance.now()));
-  }
-}
+export type ConnectClient = (
+  target: Pick<Target, 'kind' | 'wsBase'>,
+  board: Board,
+  doc: Y.Doc,
+) => BenchClient;
 
-const WS = TimedWebSocket as unknown as typeof globalThis.WebSocket;
-const lastAt = (ws: unknown) => (ws instanceof TimedWebSocket ? ws.lastMessageAt : NaN);
+/**
+ * Hocuspocus's provider lives in the bench package (bench/node_modules), installed by the first
+ * `npm run bench`: loaded at run time, on the first Hocuspocus client, so the y-websocket clients
+ * (and the root test suite's smoke test) work without it.
+ */
+let hocuspocus: ConnectClient | undefined;
+function connectHocuspocus(): ConnectClient {
+  hocuspocus ??= (createRequire(__filename)('./hocuspocus-client') as { connectHocuspocus: ConnectClient })
+    .connectHocuspocus;
+  return hocuspocus;
+}
 
 export function connectClient(
   target: Pick<Target, 'kind' | 'wsBase'>,
   board: Board,
   doc = new Y.Doc(),
 ): BenchClient {
-  if (target.kind === 'hocuspocus') {
-    // One socket per provider, like a browser tab (Hocuspocus could multiplex several boards on one).
-    const socket = new HocuspocusProviderWebsocket({ url: target.wsBase, WebSocketPolyfill: WS });
-    const p = new HocuspocusProvider({ websocketProvider: socket, name: board.room, document: doc });
-    let answeredAt = NaN;
-    p.on('synced', () => (answeredAt = lastAt(socket.webSocket)));
-    p.attach();
-    return {
-      doc,
-      get synced() {
-        return p.isSynced;
-      },
-      whenSynced: () =>
-        p.isSynced
-          ? Promise.resolve(performance.now())
-          : new Promise((r) => p.on('synced', () => r(performance.now()))),
-      get answeredAt() {
-        return answeredAt;
-      },
-      disconnect: () => socket.disconnect(),
-      connect: () => void socket.connect(),
-      destroy: () => {
-        p.destroy();
-        socket.destroy();
-      },
-    };
-  }
+  if (target.kind === 'hocuspocus') return connectHocuspocus()(target, board, doc);
   const p = new WebsocketProvider(target.wsBase, board.room, doc, {
     params: board.key ? { key: board.key } : {},
     WebSocketPolyfill: WS,

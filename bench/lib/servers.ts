@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { benchModules } from './bench-deps';
 import { sleep } from './stats';
 
 export type Kind = 'ours' | 'reference' | 'hocuspocus';
@@ -108,7 +109,7 @@ function specFor(
     };
   }
   if (kind === 'reference') {
-    return { args: [path.join(root, 'node_modules', 'y-websocket-v1', 'bin', 'server.js')], env: base };
+    return { args: [path.join(benchModules, 'y-websocket-v1', 'bin', 'server.js')], env: base };
   }
   return {
     args: ['--import', 'tsx', path.join(root, 'bench', 'servers', 'hocuspocus.ts')],
