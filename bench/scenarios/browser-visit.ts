@@ -112,7 +112,12 @@ async function load(c: Ctx, link: string, what: string): Promise<{ first: number
  * bench/results/profile-<name>.cpuprofile (for DevTools; build with SHELLBOARD_SOURCE_MAPS=1 to see
  * our own function names).
  */
-async function profiled<T>(context: BrowserContext, page: Page, name: string, fn: () => Promise<T>): Promise<T> {
+async function profiled<T>(
+  context: BrowserContext,
+  page: Page,
+  name: string,
+  fn: () => Promise<T>,
+): Promise<T> {
   if (process.env.BENCH_BROWSER_PROFILE !== '1') return fn();
   const profiler = await context.newCDPSession(page);
   await profiler.send('Profiler.enable');
