@@ -13,12 +13,7 @@ export function DeleteBoard({ title, onDelete }: { title: string; onDelete: () =
 
   if (!open) {
     return (
-      <Button
-        size="sm"
-        variant="ghost"
-        onClick={() => setOpen(true)}
-        className="text-red-700 dark:text-red-400"
-      >
+      <Button size="sm" variant="ghost-danger" onClick={() => setOpen(true)}>
         Delete board…
       </Button>
     );

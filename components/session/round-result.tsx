@@ -40,7 +40,7 @@ export function RoundResult({
                 color={p.color}
                 size={large ? 'md' : 'sm'}
                 hint={vote ? `voted ${vote}` : 'voted'}
-                className={cx(outliers.has(id) && 'ring-amber-500 dark:ring-amber-400')}
+                ring={outliers.has(id) ? 'warn' : 'plain'}
               />
             );
           })}

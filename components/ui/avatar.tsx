@@ -35,21 +35,23 @@ export interface AvatarProps {
   size?: keyof typeof sizes;
   /** extra label for the tooltip, e.g. "typing" */
   hint?: string;
+  /** `warn`: an amber ring (an outlier vote). A prop, not a class: two ring colours in one class
+   * list are decided by the stylesheet's order, not the caller's. */
+  ring?: 'plain' | 'warn';
   className?: string;
 }
 
-export function Avatar({ name, color, size = 'sm', hint, className }: AvatarProps) {
+export function Avatar({ name, color, size = 'sm', hint, ring = 'plain', className }: AvatarProps) {
   const label = hint ? `${name} (${hint})` : name;
   const colors = readable(color);
   return (
-    // ring-white/zinc-900 stays a pair, not `ring-surface`: a caller's `ring-* dark:ring-*` would
-    // then win in dark mode only.
     <span
       title={label}
       role="img"
       aria-label={label}
       className={cx(
-        'inline-flex shrink-0 items-center justify-center rounded-full font-semibold tracking-tight ring-2 ring-white select-none dark:ring-zinc-900',
+        'inline-flex shrink-0 items-center justify-center rounded-full font-semibold tracking-tight ring-2 select-none',
+        ring === 'warn' ? 'ring-amber-500 dark:ring-amber-400' : 'ring-white dark:ring-zinc-900',
         sizes[size],
         className,
       )}

@@ -1,7 +1,7 @@
 import type { ButtonHTMLAttributes, Ref } from 'react';
 import { cx } from './cx';
 
-type Variant = 'primary' | 'secondary' | 'ghost' | 'danger';
+type Variant = 'primary' | 'secondary' | 'ghost' | 'ghost-danger' | 'danger';
 type Size = 'sm' | 'md';
 
 const variants: Record<Variant, string> = {
@@ -9,9 +9,11 @@ const variants: Record<Variant, string> = {
     'bg-indigo-600 text-white shadow-sm hover:bg-indigo-500 disabled:bg-indigo-600/50 dark:bg-indigo-500 dark:hover:bg-indigo-400',
   secondary:
     'border border-line-strong bg-surface text-zinc-800 shadow-xs hover:bg-zinc-50 dark:text-zinc-100 dark:hover:bg-zinc-800',
-  // Not `text-secondary`: a caller's `text-* dark:text-*` would then win in dark mode only (today
-  // this pair sorts after it in both, e.g. on "Delete board…").
+  // A caller's text colour does not override a variant's (two colours in one class list are decided
+  // by the stylesheet's order): a coloured ghost is its own variant.
   ghost: 'text-zinc-600 hover:bg-subtle hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100',
+  'ghost-danger':
+    'text-red-700 hover:bg-red-50 hover:text-red-800 dark:text-red-400 dark:hover:bg-red-950 dark:hover:text-red-300',
   danger: 'bg-red-600 text-white shadow-sm hover:bg-red-500 dark:bg-red-600 dark:hover:bg-red-500',
 };
 
