@@ -16,6 +16,14 @@ test('owner replaces the team link while a developer is on the board: they get a
   await expect(
     share.getByTestId('share-qr').getByRole('img', { name: 'QR code of the team link' }),
   ).toHaveAttribute('src', /^data:image\/png;base64,/);
+  // The irreversible action looks like one: red text (Tailwind's colours are oklch: a strong chroma at
+  // a red hue), not the grey of other ghost buttons.
+  const deleteColor = await share
+    .getByRole('button', { name: 'Delete board…' })
+    .evaluate((el) => getComputedStyle(el).color);
+  const [, chroma, hue] = (/oklch\([\d.]+ ([\d.]+) ([\d.]+)/.exec(deleteColor) ?? []).map(Number);
+  expect(chroma, deleteColor).toBeGreaterThan(0.1);
+  expect(hue, deleteColor).toBeLessThan(40);
   await share.getByRole('button', { name: 'Replace team link' }).click();
   await share.getByRole('button', { name: 'Yes, replace the team link' }).click();
   const teamInput = share.getByLabel('Team link', { exact: true });

@@ -158,22 +158,32 @@ describe('problem 2: the team link cannot do the owner’s things through the do
   });
 });
 
+/**
+ * A team connection (publishing its presence, as the browser does: awareness id = Yjs client id)
+ * that created a story and a note on a fresh board, with an undo manager over its edits.
+ */
+async function teamWithOwnNote() {
+  const server = (srv = await startServer());
+  const b = await createBoard(server.url);
+  const team = connect(server.wsUrl, b.id, b.team);
+  team.provider.awareness.setLocalStateField('user', { id: 'dev', name: 'Dana', color: '#0ea5e9' });
+  await synced(team);
+  const origin = new LocalOrigin('dev');
+  const undo = createUndoManager(team.doc, origin);
+  const story = createStory(team.doc, { title: 'Mine', createdBy: 'dev' }, origin);
+  undo.stopCapturing();
+  const noteId = addNote(
+    team.doc,
+    { storyId: story, kind: 'idea', text: 'oops', authorId: 'dev', authorName: 'D' },
+    origin,
+  );
+  await saved(team);
+  return { server, b, team, origin, undo, story, noteId };
+}
+
 describe('what the team link may still do through the document', () => {
   it('undo its own new note and its own soft delete: stored, never refused', async () => {
-    srv = await startServer();
-    const b = await createBoard(srv.url);
-    const team = connect(srv.wsUrl, b.id, b.team);
-    await synced(team);
-    const origin = new LocalOrigin('dev');
-    const undo = createUndoManager(team.doc, origin);
-    const story = createStory(team.doc, { title: 'Mine', createdBy: 'dev' }, origin);
-    undo.stopCapturing();
-    const noteId = addNote(
-      team.doc,
-      { storyId: story, kind: 'idea', text: 'oops', authorId: 'dev', authorName: 'D' },
-      origin,
-    );
-    await saved(team);
+    const { server, b, team, origin, undo, story, noteId } = await teamWithOwnNote();
     undo.stopCapturing();
     deleteStory(team.doc, story, 'dev', origin);
     await saved(team);
@@ -181,28 +191,13 @@ describe('what the team link may still do through the document', () => {
     undo.undo(); // the note
     await saved(team);
     expect(team.getStatus().denied).toBeNull();
-    const fresh = connect(srv.wsUrl, b.id, b.view);
+    const fresh = connect(server.wsUrl, b.id, b.view);
     await synced(fresh);
     expect(readStories(fresh.doc).find((s) => s.id === story)?.deletedAt).toBeNull();
     expect(roots(fresh.doc).notes.has(noteId)).toBe(false);
   });
   it('undo its own new note after a reconnect: the same tab, known by its presence, is not refused', async () => {
-    srv = await startServer();
-    const b = await createBoard(srv.url);
-    const team = connect(srv.wsUrl, b.id, b.team);
-    // What the browser publishes: its awareness id is the doc's Yjs client id.
-    team.provider.awareness.setLocalStateField('user', { id: 'dev', name: 'Dana', color: '#0ea5e9' });
-    await synced(team);
-    const origin = new LocalOrigin('dev');
-    const undo = createUndoManager(team.doc, origin);
-    const story = createStory(team.doc, { title: 'Mine', createdBy: 'dev' }, origin);
-    undo.stopCapturing();
-    const noteId = addNote(
-      team.doc,
-      { storyId: story, kind: 'idea', text: 'oops', authorId: 'dev', authorName: 'D' },
-      origin,
-    );
-    await saved(team);
+    const { server, b, team, undo, story, noteId } = await teamWithOwnNote();
     // The network blips: a new connection, whose first write is the undo (a deletion, no structs).
     team.provider.disconnect();
     team.provider.connect();
@@ -210,11 +205,11 @@ describe('what the team link may still do through the document', () => {
     undo.undo();
     await saved(team);
     expect(team.getStatus().denied).toBeNull();
-    const fresh = connect(srv.wsUrl, b.id, b.view);
+    const fresh = connect(server.wsUrl, b.id, b.view);
     await synced(fresh);
     expect(roots(fresh.doc).notes.has(noteId)).toBe(false);
     // Someone else's connection still may not remove it.
-    const other = connect(srv.wsUrl, b.id, b.team);
+    const other = connect(server.wsUrl, b.id, b.team);
     await synced(other);
     other.doc.transact(() => roots(other.doc).stories.delete(story));
     await vi.waitFor(() => expect(other.getStatus().denied).not.toBeNull());
