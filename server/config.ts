@@ -27,6 +27,11 @@ const envSchema = z.object({
   MAX_MESSAGE_BYTES: int(1024 * 1024),
   MAX_DOC_BYTES: int(32 * 1024 * 1024),
   MAX_CONNECTIONS_PER_BOARD: int(250),
+  // Sockets of a board that view links may never take (default a fifth of the cap): owner and team
+  // always get in, and a writer at a full board sheds a view socket (docs/protocol.md "Limits").
+  WRITER_RESERVED_CONNECTIONS: z.coerce.number().int().nonnegative().optional(),
+  // People a board remembers for its session summary; the longest-departed are forgotten first.
+  MAX_ATTENDEES_PER_BOARD: z.coerce.number().int().positive().default(500),
   MAX_AWARENESS_BYTES: int(8 * 1024),
   RATE_PER_SEC: int(100),
   RATE_BURST: int(500),
@@ -58,6 +63,8 @@ export interface Config {
     maxMessageBytes: number;
     maxDocBytes: number;
     maxConnectionsPerBoard: number;
+    writerReservedConnections: number;
+    maxAttendeesPerBoard: number;
     maxAwarenessBytes: number;
     ratePerSec: number;
     rateBurst: number;
@@ -79,6 +86,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const reserved = e.WRITER_RESERVED_CONNECTIONS ?? Math.ceil(e.MAX_CONNECTIONS_PER_BOARD / 5);
+  if (reserved > e.MAX_CONNECTIONS_PER_BOARD)
+    throw new ConfigError(
+      'Invalid configuration:\n  WRITER_RESERVED_CONNECTIONS: must not exceed MAX_CONNECTIONS_PER_BOARD',
+    );
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -95,6 +107,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       maxMessageBytes: e.MAX_MESSAGE_BYTES,
       maxDocBytes: e.MAX_DOC_BYTES,
       maxConnectionsPerBoard: e.MAX_CONNECTIONS_PER_BOARD,
+      writerReservedConnections: reserved,
+      maxAttendeesPerBoard: e.MAX_ATTENDEES_PER_BOARD,
       maxAwarenessBytes: e.MAX_AWARENESS_BYTES,
       ratePerSec: e.RATE_PER_SEC,
       rateBurst: e.RATE_BURST,

@@ -21,11 +21,11 @@ function closeOf(ws: WebSocket): Promise<{ code: number; reason: string }> {
   return new Promise((resolve) => ws.once('close', (code, r) => resolve({ code, reason: r.toString() })));
 }
 
-function awarenessMessage(clientId: number, state: unknown): Uint8Array {
+function awarenessMessage(clientId: number, state: unknown, clock = 1): Uint8Array {
   const inner = encoding.createEncoder();
   encoding.writeVarUint(inner, 1);
   encoding.writeVarUint(inner, clientId);
-  encoding.writeVarUint(inner, 1);
+  encoding.writeVarUint(inner, clock);
   encoding.writeVarString(inner, JSON.stringify(state));
   const e = encoding.createEncoder();
   encoding.writeVarUint(e, 1);
@@ -57,6 +57,60 @@ describe('limits', () => {
     const other = await createBoard(srv.url);
     const elsewhere = connect(srv.wsUrl, other.id, other.team);
     await synced(elsewhere);
+  });
+
+  it('keeps view links below the cap: owner and team get in, and a writer at a full board sheds a view', async () => {
+    await srv.start({ MAX_CONNECTIONS_PER_BOARD: '10' }); // a fifth (2) is reserved for writers
+    const b = await createBoard(srv.url);
+    const views: WebSocket[] = [];
+    for (let i = 0; i < 8; i++) views.push(await openRaw(b.id, b.view));
+    const closes = views.map(closeOf);
+    expect((await closeOf(await openRaw(b.id, b.view))).code).toBe(4429);
+    const owner = connect(srv.wsUrl, b.id, b.owner);
+    const team = connect(srv.wsUrl, b.id, b.team);
+    await Promise.all([synced(owner), synced(team)]);
+    // The board is full (8 views + 2 writers): one more writer takes the newest view's place.
+    const late = connect(srv.wsUrl, b.id, b.team);
+    await synced(late);
+    expect(await closes[7]).toEqual({
+      code: 4429,
+      reason: 'board is full: a view link made room for the team',
+    });
+    expect(views.slice(0, 7).map((v) => v.readyState)).toEqual(Array(7).fill(WebSocket.OPEN));
+    createStory(late.doc, { title: 'the team is in', createdBy: 'x' });
+    await saved(late);
+  });
+
+  it('bounds the attendees a board remembers while view sockets cycle fresh ids', async () => {
+    await srv.start();
+    const b = await createBoard(srv.url);
+    const paula = connect(srv.wsUrl, b.id, b.team);
+    paula.provider.awareness.setLocalState({
+      user: { id: 'paula', name: 'Paula', color: '#0090ff', role: 'team' },
+    });
+    await synced(paula);
+    const sockets = await Promise.all([0, 1, 2, 3].map(() => openRaw(b.id, b.view)));
+    sockets.forEach((ws, s) => {
+      // 400 fresh ids each (within the rate burst), every tenth an 8 KiB one as in the report.
+      for (let i = 0; i < 400; i++) {
+        const id = i % 10 === 9 ? `big${s}-${i}-`.padEnd(8000, 'x') : `cycle${s}-${i}`;
+        const user = { id, name: `n${s}-${i}`, color: '#000000', role: 'view' };
+        ws.send(awarenessMessage(1000 + s, { user }, i + 1));
+      }
+    });
+    const summary = async () => {
+      const res = await fetch(`${srv.url}/api/boards/${b.id}/session-summary?format=json`, {
+        headers: { Authorization: `Bearer ${b.view}` },
+      });
+      return ((await res.json()) as { attendees: string[] }).attendees;
+    };
+    await vi.waitFor(async () => expect(await summary()).toContain('n3-398'), { timeout: 5000 });
+    const attendees = await summary();
+    expect(attendees.length).toBeLessThanOrEqual(500); // MAX_ATTENDEES_PER_BOARD
+    expect(attendees).toContain('Paula'); // still present: never the one forgotten
+    // An 8 KiB id is not an identity: none of them is listed.
+    expect(attendees.filter((n) => /^n\d-\d*9$/.test(n))).toEqual([]);
+    expect(sockets.every((ws) => ws.readyState === WebSocket.OPEN)).toBe(true);
   });
 
   it('closes an awareness state over 8 KiB with 4413', async () => {

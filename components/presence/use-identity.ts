@@ -3,6 +3,7 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import { nanoid } from 'nanoid';
 import { colorFor } from '@/lib/presence/identity';
+import { isUserId } from '@/lib/validation/awareness';
 
 /**
  * Who this browser is: a stable random user id and a display name, both kept in localStorage so
@@ -41,7 +42,7 @@ function set(key: string, value: string) {
 
 function read(): Identity {
   let id = get(USER_ID_KEY);
-  if (!id || id.length > 64) {
+  if (!isUserId(id)) {
     id = nanoid();
     set(USER_ID_KEY, id);
   }

@@ -12,6 +12,8 @@ describe('parseAwareness', () => {
     });
     expect(parseAwareness({ user, storyId: null })).toEqual({ user, storyId: null });
     expect(parseAwareness({ user })).toEqual({ user });
+    const nanoidLike = { ...user, id: 'V1StGXR8_Z5jdHi6B-myT' };
+    expect(parseAwareness({ user: nanoidLike })).toEqual({ user: nanoidLike });
   });
 
   it.each([
@@ -19,6 +21,8 @@ describe('parseAwareness', () => {
     ['an array', [user]],
     ['no user', { storyId: 's1' }],
     ['empty id', { user: { ...user, id: '' } }],
+    ['long id', { user: { ...user, id: 'u'.repeat(65) } }],
+    ['id outside the nanoid alphabet', { user: { ...user, id: 'a b<c>' } }],
     ['long name', { user: { ...user, name: 'x'.repeat(81) } }],
     ['bad colour', { user: { ...user, color: 'red' } }],
     ['colour with suffix', { user: { ...user, color: '#12abef00' } }],

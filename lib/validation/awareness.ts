@@ -21,6 +21,15 @@ export interface AwarenessState {
 }
 
 const COLOR = /^#[0-9a-fA-F]{6}$/;
+/**
+ * A user id: what `nanoid()` makes (components/presence/use-identity.ts), at most 64 characters.
+ * The server keeps one attendee per id, so a client-chosen id must be small and plain.
+ */
+export const USER_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+export function isUserId(v: unknown): v is string {
+  return typeof v === 'string' && USER_ID.test(v);
+}
 
 function text(v: unknown, min: number, max: number): v is string {
   return typeof v === 'string' && v.length >= min && v.length <= max;
@@ -33,7 +42,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 export function parseAwarenessUser(v: unknown): AwarenessUser | null {
   if (!isRecord(v)) return null;
   const { id, name, color, role } = v;
-  if (!text(id, 1, 64) || !text(name, 1, 80) || !text(color, 7, 7) || !COLOR.test(color)) return null;
+  if (!isUserId(id) || !text(name, 1, 80) || !text(color, 7, 7) || !COLOR.test(color)) return null;
   if (!(ROLES as readonly unknown[]).includes(role)) return null;
   return { id, name, color, role: role as Role };
 }

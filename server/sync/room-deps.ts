@@ -18,6 +18,8 @@ export type RoomLimits = Pick<
   | 'maxMessageBytes'
   | 'maxDocBytes'
   | 'maxConnectionsPerBoard'
+  | 'writerReservedConnections'
+  | 'maxAttendeesPerBoard'
   | 'maxAwarenessBytes'
   | 'ratePerSec'
   | 'rateBurst'
@@ -30,6 +32,8 @@ export function roomLimits(config: Config): RoomLimits {
     maxMessageBytes: l.maxMessageBytes,
     maxDocBytes: l.maxDocBytes,
     maxConnectionsPerBoard: l.maxConnectionsPerBoard,
+    writerReservedConnections: l.writerReservedConnections,
+    maxAttendeesPerBoard: l.maxAttendeesPerBoard,
     maxAwarenessBytes: l.maxAwarenessBytes,
     ratePerSec: l.ratePerSec,
     rateBurst: l.rateBurst,

@@ -5,6 +5,14 @@ import type { Peer } from './peer';
 /** relays held for a peer that has not sent sync step 1 before they are sent anyway */
 const MAX_HELD_RELAYS = 256;
 
+export interface PeerLimits {
+  ratePerSec: number;
+  rateBurst: number;
+  maxConnectionsPerBoard: number;
+  /** sockets view links may never take: the team's and owner's */
+  writerReservedConnections: number;
+}
+
 /** What the room keeps about each peer. */
 export interface Member {
   /** update-bearing messages stored (or found empty) so far: sent back as the "persisted" ack */
@@ -23,16 +31,37 @@ export interface Member {
  */
 export class RoomPeers {
   private readonly members = new Map<Peer, Member>();
+  /** view-link peers, oldest first: they have their own cap and are shed first */
+  private readonly views = new Set<Peer>();
 
-  constructor(private readonly rate: { ratePerSec: number; rateBurst: number }) {}
+  constructor(private readonly limits: PeerLimits) {}
+
+  /**
+   * Whether `peer` may join: 'yes', 'no' (the board is full for its role: close with 4429), or a
+   * view peer to shed to make room for it. View links may hold at most `maxConnectionsPerBoard −
+   * writerReservedConnections` sockets, so a public view link cannot lock the team out; a writer
+   * at a full board takes the newest view socket's place (viewers reconnect within their cap).
+   */
+  admit(peer: Peer): 'yes' | 'no' | Peer {
+    const { maxConnectionsPerBoard: max, writerReservedConnections: reserved } = this.limits;
+    if (peer.role === 'view') {
+      return this.views.size < max - reserved && this.members.size < max ? 'yes' : 'no';
+    }
+    if (this.members.size < max) return 'yes';
+    let newest: Peer | undefined;
+    for (const v of this.views) newest = v;
+    return newest ?? 'no';
+  }
 
   add(peer: Peer): void {
-    const bucket = new TokenBucket(this.rate.ratePerSec, this.rate.rateBurst);
+    const bucket = new TokenBucket(this.limits.ratePerSec, this.limits.rateBurst);
     this.members.set(peer, { persisted: 0, bucket, held: [] });
+    if (peer.role === 'view') this.views.add(peer);
   }
 
   /** False when the peer was not (or no longer) here. */
   remove(peer: Peer): boolean {
+    this.views.delete(peer);
     return this.members.delete(peer);
   }
 

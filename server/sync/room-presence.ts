@@ -7,6 +7,7 @@ import {
 } from 'y-protocols/awareness';
 import { CLOSE } from '../../lib/realtime/wire';
 import type { Fanout } from '../scale/fanout';
+import { RoomAttendees } from './room-attendees';
 import { REMOTE_ORIGIN, SERVER_ORIGIN, type Origin } from './origin';
 import type { Peer } from './peer';
 import { decodeAwareness, encodeAwareness, encodeAwarenessEntries } from './protocol';
@@ -17,6 +18,8 @@ const DEPARTED_MS = 60_000;
 export interface PresenceDeps {
   boardId: string;
   maxAwarenessBytes: number;
+  /** people remembered for the session summary (RoomAttendees) */
+  maxAttendees: number;
   fanout?: Fanout;
   /** sends a message to every connection of the room */
   broadcast: (msg: Uint8Array) => void;
@@ -29,7 +32,7 @@ export interface PresenceDeps {
 export class RoomPresence {
   readonly awareness: Awareness;
   /** who was on the board and when (for the session summary) */
-  readonly attendees = new Map<string, { name: string; lastSeen: number }>();
+  readonly attendees: RoomAttendees;
   /** ids of connections that left recently: late re-broadcasts must not resurrect them */
   private departed = new Map<number, number>();
   /** ids of clients connected to other instances */
@@ -48,6 +51,7 @@ export class RoomPresence {
     doc: Y.Doc,
     private readonly deps: PresenceDeps,
   ) {
+    this.attendees = new RoomAttendees(deps.maxAttendees);
     this.awareness = new Awareness(doc);
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onUpdate);
@@ -59,7 +63,7 @@ export class RoomPresence {
   ) => {
     const changed = added.concat(updated, removed);
     if (changed.length === 0) return;
-    this.noteAttendees(added.concat(updated));
+    this.noteAttendees(added.concat(updated), removed);
     const into = origin === REMOTE_ORIGIN ? this.changedRemote : this.changedLocal;
     for (const id of changed) into.add(id);
     if (this.flushScheduled) return;
@@ -85,16 +89,11 @@ export class RoomPresence {
       this.deps.fanout?.publish(this.deps.boardId, 'awareness', encodeAwarenessUpdate(this.awareness, local));
   };
 
-  private noteAttendees(ids: number[]) {
+  private noteAttendees(present: number[], removed: number[]) {
     const now = Date.now();
-    for (const id of ids) {
-      const user = (
-        this.awareness.getStates().get(id) as { user?: { id?: unknown; name?: unknown } } | undefined
-      )?.user;
-      if (typeof user?.id === 'string' && typeof user.name === 'string') {
-        this.attendees.set(user.id, { name: user.name.slice(0, 80), lastSeen: now });
-      }
-    }
+    const states = this.awareness.getStates();
+    for (const id of present) this.attendees.seen(id, states.get(id), now);
+    for (const id of removed) this.attendees.gone(id, now);
   }
 
   /** Every current state, for a newcomer or a query-awareness; null when nobody is here. */

@@ -152,6 +152,8 @@ export const LIMITS: RoomLimits = {
   maxMessageBytes: 1024 * 1024,
   maxDocBytes: 32 * 1024 * 1024,
   maxConnectionsPerBoard: 250,
+  writerReservedConnections: 50,
+  maxAttendeesPerBoard: 500,
   maxAwarenessBytes: 8 * 1024,
   ratePerSec: 100,
   rateBurst: 500,

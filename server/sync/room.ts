@@ -98,6 +98,7 @@ export class Room {
     this.presence = new RoomPresence(this.doc, {
       boardId,
       maxAwarenessBytes: deps.limits.maxAwarenessBytes,
+      maxAttendees: deps.limits.maxAttendeesPerBoard,
       fanout: deps.fanout,
       broadcast: (msg) => this.peers.broadcast(msg),
     });
@@ -164,11 +165,17 @@ export class Room {
       peer.close(CLOSE.serverRestarting, 'board is reloading, reconnect');
       return false;
     }
-    if (this.peers.size >= this.deps.limits.maxConnectionsPerBoard) {
+    const admitted = this.peers.admit(peer);
+    if (admitted === 'no') {
       peer.close(CLOSE.tooManyConnections, 'too many connections on this board');
       return false;
     }
     this.peers.add(peer);
+    if (admitted !== 'yes') {
+      // Added first, so the room never looks empty (and unloads) while a writer takes the place.
+      admitted.close(CLOSE.tooManyConnections, 'board is full: a view link made room for the team');
+      this.remove(admitted);
+    }
     // Like the reference server: ask for what the client has (once the doc is whole: the vector is
     // the doc's), and show who is here.
     if (!this.deferred) peer.send(encodeSyncStep1(this.doc));
