@@ -1,13 +1,9 @@
 import http from 'node:http';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { RotateLinkResponse } from '../lib/validation/api';
-import { createShellboard } from '../server/app';
-import { loadConfig } from '../server/config';
-import { createLogger } from '../server/log';
-import { PostgresStore } from '../server/store/postgres';
-import type { Store } from '../server/store/store';
-import { createBoard, keyOf, startServer, tempDir, type TestServer } from './helpers/server';
-import { dropTestSchemas, testSchema } from './helpers/pg-schemas';
+import { createBoard, keyOf, startServer, type TestServer } from './helpers/server';
+import { dropTestSchemas } from './helpers/pg-schemas';
+import { startOnPostgres } from './helpers/pg-server';
 
 const DB = process.env.TEST_DATABASE_URL;
 afterAll(() => dropTestSchemas(DB));
@@ -17,21 +13,6 @@ afterEach(async () => {
   await current?.close();
   current = null;
 });
-
-/** The same in-process server as startServer, on PostgreSQL. */
-async function startOnPostgres(url: string): Promise<TestServer> {
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATA_DIR: tempDir() });
-  const store: Store = await PostgresStore.open(url, { schema: testSchema('r') });
-  const app = createShellboard({ config, log: createLogger('silent'), store });
-  const port = await app.listen();
-  return {
-    app,
-    url: `http://127.0.0.1:${port}`,
-    wsUrl: `ws://127.0.0.1:${port}/sync`,
-    dataDir: config.dataDir,
-    close: () => app.close(),
-  };
-}
 
 /**
  * A rotation whose headers go out now and whose body waits for `send()`: the server has checked
