@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { normalizeAddress } from './http/client-address';
 
 /** All configuration comes from the environment, parsed once here. */
 const int = (def: number) => z.coerce.number().int().nonnegative().default(def);
@@ -21,6 +23,18 @@ const envSchema = z.object({
     .url()
     .optional()
     .transform((u) => u?.replace(/\/+$/, '')),
+  // Reverse proxies (comma-separated IP addresses) whose X-Forwarded-For is believed; default none.
+  TRUST_PROXY: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean),
+    )
+    .refine((as) => as.every((a) => isIP(a) !== 0), 'a comma-separated list of IP addresses')
+    .transform((as) => new Set(as.map(normalizeAddress))),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
   // Limits (docs/architecture.md "Sync server"); every one overridable.
@@ -57,6 +71,8 @@ export interface Config {
   /** identifies this process on the Redis fan-out channels */
   instanceId: string;
   publicUrl?: string;
+  /** proxies whose X-Forwarded-For decides the client address (server/http/client-address.ts) */
+  trustProxy: ReadonlySet<string>;
   logLevel: Env['LOG_LEVEL'];
   sqliteSynchronous: Env['SQLITE_SYNCHRONOUS'];
   limits: {
@@ -101,6 +117,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     instanceId: randomBytes(8).toString('hex'),
     redisUrl: e.REDIS_URL,
     publicUrl: e.PUBLIC_URL,
+    trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     limits: {

@@ -15,6 +15,7 @@ import type { BoardRegistry, DocumentLog, Store } from '../store/store';
 import { checkAccess } from '../access/gate';
 import { TokenBucket } from '../access/token-bucket';
 import { parseBody } from './body';
+import { clientAddress } from './client-address';
 import { HttpError, bearerKey, sendJson } from './respond';
 import type { Router } from './router';
 
@@ -34,7 +35,7 @@ export function boardLinks(
   return { owner: link(keys.owner), team: link(keys.team), view: link(keys.view) };
 }
 
-/** Per-IP limit on board creation so one script cannot fill the disk. */
+/** Per-client-address limit (behind a TRUST_PROXY proxy, the forwarded one) on board creation so one script cannot fill the disk. */
 function createLimiter(burst: number) {
   const buckets = new Map<string, TokenBucket>();
   return (ip: string): boolean => {
@@ -53,7 +54,7 @@ export function registerBoardRoutes(
   const allowCreate = createLimiter(config.limits.boardCreateBurst);
 
   router.on('POST', '/api/boards', async (req, res) => {
-    if (!allowCreate(req.socket.remoteAddress ?? 'unknown')) {
+    if (!allowCreate(clientAddress(req, config.trustProxy))) {
       throw new HttpError(
         429,
         'rate_limited',

@@ -13,6 +13,9 @@ import { HttpError, sendJson } from './respond';
 import { requireRole } from './auth';
 import type { Router } from './router';
 
+/** Rotations refused by the compare-and-set before one gives up (each lost to another rotation). */
+const MAX_ROTATE_ATTEMPTS = 8;
+
 /** Owner-only board administration: rotate a share link, delete the board. */
 export function registerOwnerRoutes(
   router: Router,
@@ -23,14 +26,24 @@ export function registerOwnerRoutes(
   const requireOwner = (req: IncomingMessage, id: string) => requireRole(store, req, id, ['owner']);
 
   router.on('POST', '/api/boards/:id/links/rotate', async (req, res, { id = '' }) => {
-    const { board, key: ownerKey } = await requireOwner(req, id);
+    let { board, key: ownerKey } = await requireOwner(req, id);
     const { role } = await parseBody(rotateLinkBody, req, config.limits.maxBodyBytes);
-    const shared = openLinks(ownerKey, id, board.sealedLinks);
-    if (!shared) throw new HttpError(500, 'internal', 'The stored links could not be opened.');
-    const keys = { owner: ownerKey, ...shared };
-    keys[role] = newKey();
-    const hashes = { ...board.keyHashes, [role]: hashKey(keys[role]) };
-    await store.updateKeys(id, hashes, sealLinks(keys.owner, id, { team: keys.team, view: keys.view }));
+    // Compare-and-set: what we read may be stale by now (another rotation, even of the owner key,
+    // may have landed while the body arrived). When the write is refused, re-read (through the gate:
+    // a rotated owner key is refused there) and rotate on top of what is stored now.
+    let keys: { owner: string; team: string; view: string } | null = null;
+    for (let attempt = 0; !keys; attempt++) {
+      if (attempt >= MAX_ROTATE_ATTEMPTS) {
+        throw new HttpError(503, 'busy', 'The links are being changed right now; try again.');
+      }
+      if (attempt > 0) ({ board, key: ownerKey } = await requireOwner(req, id));
+      const shared = openLinks(ownerKey, id, board.sealedLinks);
+      if (!shared) throw new HttpError(500, 'internal', 'The stored links could not be opened.');
+      const next = { owner: ownerKey, ...shared, [role]: newKey() };
+      const hashes = { ...board.keyHashes, [role]: hashKey(next[role]) };
+      const sealed = sealLinks(next.owner, id, { team: next.team, view: next.view });
+      if (await store.updateKeys(id, board.keyHashes, hashes, sealed)) keys = next;
+    }
     // The old key stops working at once: everyone connected with it is told why and cut off.
     const reason = 'This link was replaced by the board owner.';
     (await rooms.peek(id))?.closeRole(role, CLOSE.linkRotated, reason);

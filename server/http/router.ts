@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../log';
 import { safePath } from '../log';
+import { isStoreUnavailable } from '../store/unavailable';
 import { HttpError, sendError } from './respond';
 
 export type Handler = (
@@ -68,6 +69,11 @@ export class Router {
         return;
       }
       if (err instanceof HttpError) return sendError(res, err.status, err.code, err.message);
+      if (isStoreUnavailable(err)) {
+        // An outage, not a bug: the documented 503 (docs/protocol.md), and one line, not a stack.
+        this.log.warn({ err: String(err), method: req.method, path }, 'api: storage unavailable');
+        return sendError(res, 503, 'unavailable', 'Storage is unavailable right now; try again shortly.');
+      }
       this.log.error({ err, method: req.method, path }, 'api handler failed');
       sendError(res, 500, 'internal', 'Something went wrong on our side.');
     }

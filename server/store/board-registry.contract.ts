@@ -25,17 +25,40 @@ export function boardRegistryContract(name: string, open: Open<BoardRegistry & D
       await s.createBoard(board(id));
       expect(await s.getBoard(id)).toEqual(board(id));
       await expect(s.createBoard(board(id))).rejects.toThrow();
-      await s.updateKeys(
-        id,
-        { owner: 'd'.repeat(64), team: 'b'.repeat(64), view: 'c'.repeat(64) },
-        'resealed',
-      );
+      const rekeyed = { owner: 'd'.repeat(64), team: 'b'.repeat(64), view: 'c'.repeat(64) };
+      expect(await s.updateKeys(id, board(id).keyHashes, rekeyed, 'resealed')).toBe(true);
       const b = await s.getBoard(id);
       expect(b?.keyHashes.owner).toBe('d'.repeat(64));
       expect(b?.sealedLinks).toBe('resealed');
       expect(await s.deleteBoard(id)).toBe(true);
       expect(await s.getBoard(id)).toBeNull();
       expect(await s.deleteBoard(id)).toBe(false);
+    });
+
+    it('re-keys only while the stored hashes are the ones the caller read (compare-and-set)', async () => {
+      const s = await openForTest(open);
+      const id = freshBoardId();
+      await s.createBoard(board(id));
+      const read = board(id).keyHashes;
+      // Two rotations that both read `read`, at once: exactly one lands; the other (which would write
+      // the old hash of the first one's role back) is refused.
+      const teamRotated = { ...read, team: 'e'.repeat(64) };
+      const viewRotated = { ...read, view: 'f'.repeat(64) };
+      const landed = await Promise.all([
+        s.updateKeys(id, read, teamRotated, 'team-sealed'),
+        s.updateKeys(id, read, viewRotated, 'view-sealed'),
+      ]);
+      expect(landed.filter(Boolean)).toHaveLength(1);
+      const winner = landed[0] ? teamRotated : viewRotated;
+      expect((await s.getBoard(id))?.keyHashes).toEqual(winner);
+      // A later rotation that read the old hashes is refused; on what it re-reads it lands, keeping both.
+      await s.updateKeys(id, winner, teamRotated, 'team-sealed');
+      expect(await s.updateKeys(id, read, viewRotated, 'view-sealed')).toBe(false);
+      expect((await s.getBoard(id))?.keyHashes).toEqual(teamRotated);
+      const both = { ...teamRotated, view: 'f'.repeat(64) };
+      expect(await s.updateKeys(id, teamRotated, both, 'both-sealed')).toBe(true);
+      expect((await s.getBoard(id))?.keyHashes).toEqual(both);
+      expect(await s.updateKeys(freshBoardId(), read, both, 'x')).toBe(false);
     });
 
     it("deletes a board's document log, snapshot and versions with it, and nothing of another board", async () => {

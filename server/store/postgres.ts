@@ -122,11 +122,14 @@ export class PostgresStore implements Store {
     };
   }
 
-  async updateKeys(id: string, k: KeyHashes, sealedLinks: string): Promise<void> {
-    await this.pool.query(
-      'UPDATE boards SET owner_hash = $1, team_hash = $2, view_hash = $3, sealed_links = $4 WHERE id = $5',
-      [k.owner, k.team, k.view, sealedLinks, id],
+  async updateKeys(id: string, was: KeyHashes, k: KeyHashes, sealedLinks: string): Promise<boolean> {
+    // One statement: the row lock PostgreSQL takes for it makes the comparison and the write atomic.
+    const r = await this.pool.query(
+      `UPDATE boards SET owner_hash = $1, team_hash = $2, view_hash = $3, sealed_links = $4
+       WHERE id = $5 AND owner_hash = $6 AND team_hash = $7 AND view_hash = $8`,
+      [k.owner, k.team, k.view, sealedLinks, id, was.owner, was.team, was.view],
     );
+    return (r.rowCount ?? 0) > 0;
   }
 
   async deleteBoard(id: string): Promise<boolean> {

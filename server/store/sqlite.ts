@@ -57,7 +57,8 @@ export class SqliteStore implements Store {
       ),
       getBoard: db.prepare<[string], BoardRow>('SELECT * FROM boards WHERE id = ?'),
       updateKeys: db.prepare(
-        'UPDATE boards SET owner_hash = ?, team_hash = ?, view_hash = ?, sealed_links = ? WHERE id = ?',
+        `UPDATE boards SET owner_hash = ?, team_hash = ?, view_hash = ?, sealed_links = ?
+         WHERE id = ? AND owner_hash = ? AND team_hash = ? AND view_hash = ?`,
       ),
       deleteBoard: db.prepare('DELETE FROM boards WHERE id = ?'),
       deleteUpdates: db.prepare('DELETE FROM doc_updates WHERE board_id = ?'),
@@ -165,8 +166,11 @@ export class SqliteStore implements Store {
     };
   }
 
-  async updateKeys(id: string, k: KeyHashes, sealedLinks: string): Promise<void> {
-    await this.writing(() => this.stmts.updateKeys.run(k.owner, k.team, k.view, sealedLinks, id));
+  async updateKeys(id: string, was: KeyHashes, k: KeyHashes, sealedLinks: string): Promise<boolean> {
+    const { changes } = await this.writing(() =>
+      this.stmts.updateKeys.run(k.owner, k.team, k.view, sealedLinks, id, was.owner, was.team, was.view),
+    );
+    return changes > 0;
   }
 
   async deleteBoard(id: string): Promise<boolean> {

@@ -73,7 +73,13 @@ export interface BoardRegistry {
   /** Rejects when a board with this id exists. */
   createBoard(board: BoardRecord): Promise<void>;
   getBoard(id: string): Promise<BoardRecord | null>;
-  updateKeys(id: string, keyHashes: KeyHashes, sealedLinks: string): Promise<void>;
+  /**
+   * Compare-and-set of a board's keys: writes `next` and `sealedLinks` only while the stored hashes
+   * still equal `expected` (what the caller read), in one statement. Returns false when they did
+   * not (another rotation got there first, or the board is gone): the caller re-reads and retries,
+   * so overlapping rotations never write back a key another one revoked.
+   */
+  updateKeys(id: string, expected: KeyHashes, next: KeyHashes, sealedLinks: string): Promise<boolean>;
   /**
    * Deletes the board and everything stored for it (its document log and its versions), in one
    * transaction. Returns false when it did not exist.

@@ -36,7 +36,8 @@ export function createSyncUpgrade(deps: {
 
   async function handle(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const boardId = decodeURIComponent(url.pathname.slice(SYNC_PREFIX.length));
+    const boardId = decodePath(url.pathname.slice(SYNC_PREFIX.length));
+    if (boardId === null) return refuse(socket, 400, 'The board id in the path is not valid.');
     const gate = await checkAccess(store, boardId, url.searchParams.get('key'));
     if (!gate.ok) {
       log.info({ boardId: boardId.slice(0, 64), status: gate.status }, 'sync upgrade refused');
@@ -97,12 +98,26 @@ export function createSyncUpgrade(deps: {
   };
 }
 
+/** A malformed `%` escape is the client's mistake (400), not an upgrade failure (503 and a log line). */
+function decodePath(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+const REFUSALS: Record<number, [text: string, code: string]> = {
+  400: ['Bad Request', 'bad_path'],
+  401: ['Unauthorized', 'unauthorized'],
+  404: ['Not Found', 'not_found'],
+  503: ['Service Unavailable', 'unavailable'],
+};
+
 function refuse(socket: Duplex, status: number, message: string) {
   if (socket.destroyed) return;
-  const text = { 401: 'Unauthorized', 404: 'Not Found', 503: 'Service Unavailable' }[status] ?? 'Error';
-  const body = JSON.stringify({
-    error: { code: status === 404 ? 'not_found' : status === 401 ? 'unauthorized' : 'unavailable', message },
-  });
+  const [text, code] = REFUSALS[status] ?? ['Error', 'unavailable'];
+  const body = JSON.stringify({ error: { code, message } });
   socket.end(
     `HTTP/1.1 ${status} ${text}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );
