@@ -70,6 +70,7 @@ export function createShellboard(deps: {
     sessions: scale.sessionStore,
     adapter: scale.socketAdapter,
     log,
+    maxSocketsPerBoard: config.limits.maxSessionSocketsPerBoard,
   });
   registerHealthRoute(router, { store, scale });
   registerBoardRoutes(router, { store, config, log });

@@ -27,6 +27,7 @@ const envSchema = z.object({
   MAX_MESSAGE_BYTES: int(1024 * 1024),
   MAX_DOC_BYTES: int(32 * 1024 * 1024),
   MAX_CONNECTIONS_PER_BOARD: int(250),
+  MAX_SESSION_SOCKETS_PER_BOARD: int(250),
   MAX_AWARENESS_BYTES: int(8 * 1024),
   RATE_PER_SEC: int(100),
   RATE_BURST: int(500),
@@ -58,6 +59,8 @@ export interface Config {
     maxMessageBytes: number;
     maxDocBytes: number;
     maxConnectionsPerBoard: number;
+    /** live-session sockets per board on one instance; the next is refused with connect error `full` */
+    maxSessionSocketsPerBoard: number;
     maxAwarenessBytes: number;
     ratePerSec: number;
     rateBurst: number;
@@ -95,6 +98,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       maxMessageBytes: e.MAX_MESSAGE_BYTES,
       maxDocBytes: e.MAX_DOC_BYTES,
       maxConnectionsPerBoard: e.MAX_CONNECTIONS_PER_BOARD,
+      maxSessionSocketsPerBoard: e.MAX_SESSION_SOCKETS_PER_BOARD,
       maxAwarenessBytes: e.MAX_AWARENESS_BYTES,
       ratePerSec: e.RATE_PER_SEC,
       rateBurst: e.RATE_BURST,
