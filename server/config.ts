@@ -28,6 +28,9 @@ const envSchema = z.object({
   MAX_DOC_BYTES: int(32 * 1024 * 1024),
   MAX_CONNECTIONS_PER_BOARD: int(250),
   MAX_SESSION_SOCKETS_PER_BOARD: int(250),
+  // Session events per socket (reactions have their own, tighter bucket); raised only by the fuzzer.
+  SESSION_RATE_PER_SEC: int(20),
+  SESSION_RATE_BURST: int(40),
   MAX_AWARENESS_BYTES: int(8 * 1024),
   RATE_PER_SEC: int(100),
   RATE_BURST: int(500),
@@ -61,6 +64,8 @@ export interface Config {
     maxConnectionsPerBoard: number;
     /** live-session sockets per board on one instance; the next is refused with connect error `full` */
     maxSessionSocketsPerBoard: number;
+    sessionRatePerSec: number;
+    sessionRateBurst: number;
     maxAwarenessBytes: number;
     ratePerSec: number;
     rateBurst: number;
@@ -99,6 +104,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       maxDocBytes: e.MAX_DOC_BYTES,
       maxConnectionsPerBoard: e.MAX_CONNECTIONS_PER_BOARD,
       maxSessionSocketsPerBoard: e.MAX_SESSION_SOCKETS_PER_BOARD,
+      sessionRatePerSec: e.SESSION_RATE_PER_SEC,
+      sessionRateBurst: e.SESSION_RATE_BURST,
       maxAwarenessBytes: e.MAX_AWARENESS_BYTES,
       ratePerSec: e.RATE_PER_SEC,
       rateBurst: e.RATE_BURST,

@@ -46,6 +46,14 @@ const boardRoom = (id: string) => `board:${id}`;
 export const BROADCAST_TICK_MS = 50;
 const roleRoom = (id: string, role: Role) => `board:${id}:${role}`;
 
+export interface SessionLimits {
+  /** session sockets one instance holds per board (MAX_SESSION_SOCKETS_PER_BOARD) */
+  maxSocketsPerBoard: number;
+  /** every inbound event of one socket (SESSION_RATE_PER_SEC / SESSION_RATE_BURST) */
+  ratePerSec: number;
+  rateBurst: number;
+}
+
 export interface Sessions {
   io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
   /** Tells every session socket of a board (or of one role) why, then disconnects it. */
@@ -65,12 +73,12 @@ export function attachSessions(
     rooms: RoomManager;
     sessions: SessionStore;
     log: Logger;
-    /** session sockets one instance holds per board (MAX_SESSION_SOCKETS_PER_BOARD) */
-    maxSocketsPerBoard: number;
+    limits: SessionLimits;
     adapter?: Parameters<Server['adapter']>[0];
   },
 ): Sessions {
-  const { store, rooms, sessions, log, maxSocketsPerBoard } = deps;
+  const { store, rooms, sessions, log } = deps;
+  const { maxSocketsPerBoard } = deps.limits;
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(
     server,
     {
@@ -109,7 +117,7 @@ export function attachSessions(
         boardId: hs.data.boardId,
         role: gate.role,
         user: hs.data.user,
-        events: new TokenBucket(20, 40),
+        events: new TokenBucket(deps.limits.ratePerSec, deps.limits.rateBurst),
         reactions: new TokenBucket(3, 6),
       };
       next();
