@@ -70,6 +70,11 @@ export function createShellboard(deps: {
     sessions: scale.sessionStore,
     adapter: scale.socketAdapter,
     log,
+    limits: {
+      maxSocketsPerBoard: config.limits.maxSessionSocketsPerBoard,
+      ratePerSec: config.limits.sessionRatePerSec,
+      rateBurst: config.limits.sessionRateBurst,
+    },
   });
   registerHealthRoute(router, { store, scale });
   registerBoardRoutes(router, { store, config, log });

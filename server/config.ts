@@ -46,6 +46,10 @@ const envSchema = z.object({
   WRITER_RESERVED_CONNECTIONS: z.coerce.number().int().nonnegative().optional(),
   // People a board remembers for its session summary; the longest-departed are forgotten first.
   MAX_ATTENDEES_PER_BOARD: z.coerce.number().int().positive().default(500),
+  MAX_SESSION_SOCKETS_PER_BOARD: int(250),
+  // Session events per socket (reactions have their own, tighter bucket); raised only by the fuzzer.
+  SESSION_RATE_PER_SEC: int(20),
+  SESSION_RATE_BURST: int(40),
   MAX_AWARENESS_BYTES: int(8 * 1024),
   RATE_PER_SEC: int(100),
   RATE_BURST: int(500),
@@ -81,6 +85,10 @@ export interface Config {
     maxConnectionsPerBoard: number;
     writerReservedConnections: number;
     maxAttendeesPerBoard: number;
+    /** live-session sockets per board on one instance; the next is refused with connect error `full` */
+    maxSessionSocketsPerBoard: number;
+    sessionRatePerSec: number;
+    sessionRateBurst: number;
     maxAwarenessBytes: number;
     ratePerSec: number;
     rateBurst: number;
@@ -126,6 +134,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       maxConnectionsPerBoard: e.MAX_CONNECTIONS_PER_BOARD,
       writerReservedConnections: reserved,
       maxAttendeesPerBoard: e.MAX_ATTENDEES_PER_BOARD,
+      maxSessionSocketsPerBoard: e.MAX_SESSION_SOCKETS_PER_BOARD,
+      sessionRatePerSec: e.SESSION_RATE_PER_SEC,
+      sessionRateBurst: e.SESSION_RATE_BURST,
       maxAwarenessBytes: e.MAX_AWARENESS_BYTES,
       ratePerSec: e.RATE_PER_SEC,
       rateBurst: e.RATE_BURST,

@@ -115,6 +115,16 @@ export function transition(s: BoardSession, cmd: SessionCommand, actor: Actor, n
   }
 }
 
+/**
+ * The session once `userId` has no socket left on the board: their raised hand and follow flag go
+ * (a departed socket's hand used to stay forever). Their vote stays, so a reconnect keeps it.
+ * Null when there is nothing to drop, so nothing is written.
+ */
+export function depart(s: BoardSession, userId: string): BoardSession | null {
+  if (!s.hands.includes(userId) && !s.following.includes(userId)) return null;
+  return { ...s, hands: without(s.hands, userId), following: without(s.following, userId) };
+}
+
 /** Unreachable for a parsed command; a refusal rather than a throw all the same. */
 function unknownEvent(cmd: { event: unknown }): Transition {
   return fail('invalid', `Unknown event ${String(cmd.event)}.`);

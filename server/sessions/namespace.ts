@@ -22,7 +22,8 @@ import { TokenBucket } from '../access/token-bucket';
 import { SMALL_EDIT_BYTES } from '../sync/size';
 import type { RoomManager } from '../sync/room-manager';
 import { isClientEvent, parseCommand } from './commands';
-import { publicState, transition, type Transition } from './logic';
+import { BoardCoalescer } from './coalesce';
+import { depart, publicState, transition, type Transition } from './logic';
 import type { SessionStore } from './store';
 
 interface SocketData {
@@ -41,7 +42,17 @@ type SessionNamespace = Namespace<
 >;
 
 const boardRoom = (id: string) => `board:${id}`;
+/** One state message per board per tick, however many events arrive in it. */
+export const BROADCAST_TICK_MS = 50;
 const roleRoom = (id: string, role: Role) => `board:${id}:${role}`;
+
+export interface SessionLimits {
+  /** session sockets one instance holds per board (MAX_SESSION_SOCKETS_PER_BOARD) */
+  maxSocketsPerBoard: number;
+  /** every inbound event of one socket (SESSION_RATE_PER_SEC / SESSION_RATE_BURST) */
+  ratePerSec: number;
+  rateBurst: number;
+}
 
 export interface Sessions {
   io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -62,10 +73,12 @@ export function attachSessions(
     rooms: RoomManager;
     sessions: SessionStore;
     log: Logger;
+    limits: SessionLimits;
     adapter?: Parameters<Server['adapter']>[0];
   },
 ): Sessions {
   const { store, rooms, sessions, log } = deps;
+  const { maxSocketsPerBoard } = deps.limits;
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(
     server,
     {
@@ -92,11 +105,19 @@ export function attachSessions(
     try {
       const gate = await checkAccess(store, hs.data.boardId, hs.data.key);
       if (!gate.ok) return next(withData(new Error(gate.message), gate.code));
+      // Counted and joined with no await in between, so concurrent handshakes cannot overshoot.
+      const here = nsp.adapter.rooms.get(boardRoom(hs.data.boardId))?.size ?? 0;
+      if (here >= maxSocketsPerBoard) {
+        const msg = `This board's live session is full (${maxSocketsPerBoard} connections); try again later.`;
+        return next(withData(new Error(msg), 'full'));
+      }
+      // A socket whose client leaves before it connects is cleaned up (rooms left) by socket.io.
+      void socket.join([boardRoom(hs.data.boardId), roleRoom(hs.data.boardId, gate.role)]);
       socket.data = {
         boardId: hs.data.boardId,
         role: gate.role,
         user: hs.data.user,
-        events: new TokenBucket(20, 40),
+        events: new TokenBucket(deps.limits.ratePerSec, deps.limits.rateBurst),
         reactions: new TokenBucket(3, 6),
       };
       next();
@@ -119,9 +140,24 @@ export function attachSessions(
     return [...byUser.values()];
   }
 
-  async function broadcast(boardId: string) {
-    const state = publicState(await sessions.get(boardId), await participants(boardId), Date.now());
-    nsp.to(boardRoom(boardId)).emit('session:state', state);
+  async function currentState(boardId: string) {
+    return publicState(await sessions.get(boardId), await participants(boardId), Date.now());
+  }
+
+  const broadcasts = new BoardCoalescer(
+    BROADCAST_TICK_MS,
+    async (boardId) => void nsp.to(boardRoom(boardId)).emit('session:state', await currentState(boardId)),
+    (err, boardId) => log.error({ err, boardId }, 'session broadcast failed'),
+  );
+
+  /** When the user's last socket on the board is gone, their hand and follow flag go too. */
+  async function departed(boardId: string, userId: string) {
+    const left = await nsp.in(boardRoom(boardId)).fetchSockets();
+    if (left.some((s) => s.data.user.id === userId)) return;
+    await sessions.update<null>(boardId, (s) => {
+      const next = depart(s, userId);
+      return next ? { session: next, result: null } : { result: null };
+    });
   }
 
   async function storyExists(boardId: string, storyId: string): Promise<boolean> {
@@ -151,8 +187,7 @@ export function attachSessions(
     if (!EVENT_ROLES[event].includes(d.role)) {
       return refuse('forbidden', `A ${d.role} link may not ${event.replace(':', ' ')}.`);
     }
-    const bucket = event === 'reaction:send' ? d.reactions : d.events;
-    if (!bucket.take()) return refuse('rate_limited', 'Too many events; slow down.');
+    if (event === 'reaction:send' && !d.reactions.take()) return refuse('rate_limited', RATE_LIMITED);
     const parsed = parseCommand(event, raw);
     if (!parsed.ok) return refuse('invalid', parsed.message);
     const cmd = parsed.command;
@@ -179,23 +214,27 @@ export function attachSessions(
         'This board has reached its size limit (MAX_DOC_BYTES); nothing was accepted.',
       );
 
-    const t = await sessions.update<Transition>(d.boardId, (s) => {
+    const t = await sessions.update<Transition & { changed?: boolean }>(d.boardId, (s) => {
       const r = transition(s, cmd, { userId: d.user.id, role: d.role }, Date.now());
-      return r.ok ? { session: r.session, result: r } : { result: r };
+      if (!r.ok) return { result: r };
+      // A no-op (a second follow:set on, a hand already raised) writes and sends nothing.
+      const changed = JSON.stringify(r.session) !== JSON.stringify(s);
+      return changed ? { session: r.session, result: { ...r, changed } } : { result: r };
     });
     if (!t.ok) return refuse(t.code, t.message);
     if (t.effect) await writeEstimate(d.boardId, t.effect.storyId, t.effect.value);
-    await broadcast(d.boardId);
+    if (t.changed) broadcasts.schedule(d.boardId);
     return { ok: true };
   }
 
   nsp.on('connection', (socket: SessionSocket) => {
-    const { boardId, role } = socket.data;
-    void socket.join([boardRoom(boardId), roleRoom(boardId, role)]);
+    const { boardId, user } = socket.data;
     socket.onAny((event: string, ...args: unknown[]) => {
       const last = args.at(-1);
       const ack = typeof last === 'function' ? (a: Ack) => void last(a) : null;
       const payload = args.length > 0 && typeof args[0] !== 'function' ? args[0] : undefined;
+      // Every inbound event costs a token, refused ones too: a flood of anything is cut here.
+      if (!socket.data.events.take()) return ack?.(refuse('rate_limited', RATE_LIMITED));
       if (!isClientEvent(event))
         return ack?.(refuse('invalid', `Unknown event "${String(event).slice(0, 40)}".`));
       handle(socket, event, payload)
@@ -205,8 +244,16 @@ export function attachSessions(
           ack?.(refuse('unavailable', 'Something went wrong on our side.'));
         });
     });
-    socket.on('disconnect', () => void broadcast(boardId).catch(() => undefined));
-    void broadcast(boardId).catch((err: unknown) => log.error({ err, boardId }, 'session broadcast failed'));
+    socket.on('disconnect', () => {
+      departed(boardId, user.id)
+        .catch((err: unknown) => log.error({ err, boardId }, 'session departure failed'))
+        .finally(() => broadcasts.schedule(boardId));
+    });
+    // The newcomer gets the state at once; everyone else sees them join on the next tick.
+    currentState(boardId)
+      .then((st) => socket.emit('session:state', st))
+      .catch((err: unknown) => log.error({ err, boardId }, 'session state failed'));
+    broadcasts.schedule(boardId);
   });
 
   return {
@@ -215,9 +262,13 @@ export function attachSessions(
       const target = nsp.in(role ? roleRoom(boardId, role) : boardRoom(boardId));
       target.emit('session:closed', { reason });
       target.disconnectSockets(true);
-      if (!role) await sessions.delete(boardId);
+      if (!role) {
+        broadcasts.cancel(boardId);
+        await sessions.delete(boardId);
+      }
     },
     async shutdown() {
+      broadcasts.stop();
       nsp.emit('session:closed', { reason: 'Server restarting' });
       nsp.disconnectSockets(true);
       // Not io.close(): that also closes the HTTP server and waits for every other socket.
@@ -225,6 +276,8 @@ export function attachSessions(
     },
   };
 }
+
+const RATE_LIMITED = 'Too many events; slow down.';
 
 function refuse(code: ErrorCode, message: string): Ack {
   return { ok: false, error: { code, message } };
