@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import {
-  isEntityMap,
+  isEntityEntry,
   noteAuthor,
   noteStoryId,
   readMeta,
@@ -131,7 +131,7 @@ export class BoardDocView {
     for (const id of ids) {
       const prev = this.storyMap.get(id) ?? null;
       const m = this.r.stories.get(id);
-      const next = isEntityMap(m) ? readStory(id, m) : null;
+      const next = isEntityEntry(id, m) ? readStory(id, m) : null;
       if (next && prev && sameStory(prev, next)) continue;
       if (next) this.storyMap.set(id, next);
       else this.storyMap.delete(id);
@@ -154,7 +154,7 @@ export class BoardDocView {
       const prevStory = this.noteIndex.get(id) ?? null;
       const prev = this.noteCache.get(id) ?? null;
       const m = this.r.notes.get(id);
-      const next = isEntityMap(m) ? readNote(id, m) : null;
+      const next = isEntityEntry(id, m) ? readNote(id, m) : null;
       if (next && prev && sameNote(prev, next)) continue;
       if (prevStory !== null && prevStory !== next?.storyId) {
         this.noteIdsByStory.get(prevStory)?.delete(id);
@@ -209,7 +209,7 @@ export class BoardDocView {
     if (!this.storyMap) {
       const map = new Map<string, StoryView>();
       this.r.stories.forEach((m, id) => {
-        if (isEntityMap(m)) map.set(id, readStory(id, m));
+        if (isEntityEntry(id, m)) map.set(id, readStory(id, m));
       });
       this.storyMap = map;
     }
@@ -221,7 +221,7 @@ export class BoardDocView {
       const index = new Map<string, string>();
       this.noteIdsByStory = new Map();
       this.r.notes.forEach((m: EntityMap, id) => {
-        const storyId = isEntityMap(m) ? noteStoryId(m) : null;
+        const storyId = isEntityEntry(id, m) ? noteStoryId(m) : null;
         if (!storyId) return;
         index.set(id, storyId);
         this.idsOf(storyId).add(id);

@@ -12,7 +12,18 @@ import {
   togglePlus,
   BoardOpError,
 } from './ops';
-import { readNotes, readStories, roots } from './schema';
+import {
+  getMetricMap,
+  getNoteMap,
+  getPersonaMap,
+  getStoryMap,
+  isEntityId,
+  readMetrics,
+  readNotes,
+  readPersonas,
+  readStories,
+  roots,
+} from './schema';
 import { countsByStory, liveStories, threadsFor, whyCoverage } from './summary';
 
 describe('board schema and ops', () => {
@@ -118,5 +129,42 @@ describe('board schema and ops', () => {
     expect(() => markPromoted(doc, s, 1.5)).toThrow(BoardOpError);
     expect(() => markPromoted(doc, 'nope', 1)).toThrow(BoardOpError);
     expect(readStories(doc)[0]!.formalVersion).toBe(2);
+  });
+});
+
+describe('entity ids', () => {
+  it('accepts nanoids and short URL-safe keys, nothing else', () => {
+    for (const ok of ['V1StGXR8_Z5jdHi6B-myT', 's1', 'p', 'a'.repeat(64)]) expect(isEntityId(ok)).toBe(true);
+    for (const bad of ['', 'a'.repeat(65), 'a b', 'x)\n## h', '[l](u)', 'ü', 7, null])
+      expect(isEntityId(bad)).toBe(false);
+  });
+
+  it('skips entries under malformed keys and reads malformed references as unset', () => {
+    const doc = new Y.Doc();
+    const bad = 'x)\n\n## Heading';
+    const s = createStory(doc, { title: 'Fine', createdBy: 'u1' });
+    doc.transact(() => {
+      const named = () => {
+        const m = new Y.Map<unknown>();
+        m.set('name', 'Named');
+        return m;
+      };
+      for (const root of [roots(doc).stories, roots(doc).notes, roots(doc).personas, roots(doc).metrics])
+        root.set(bad, named());
+      const story = roots(doc).stories.get(s)!;
+      story.set('personaId', bad);
+      story.set('metricId', 'ok-id');
+      const reply = new Y.Map<unknown>();
+      reply.set('storyId', s);
+      reply.set('parentId', bad);
+      roots(doc).notes.set('n1', reply);
+    });
+    expect(readStories(doc).map((x) => x.id)).toEqual([s]);
+    expect(readStories(doc)[0]).toMatchObject({ personaId: null, metricId: 'ok-id' });
+    expect(readNotes(doc).map((n) => [n.id, n.parentId])).toEqual([['n1', null]]);
+    expect(readPersonas(doc)).toEqual([]);
+    expect(readMetrics(doc)).toEqual([]);
+    for (const get of [getStoryMap, getNoteMap, getPersonaMap, getMetricMap])
+      expect(get(doc, bad)).toBeNull();
   });
 });

@@ -70,6 +70,28 @@ export function isEntityMap(v: unknown): v is EntityMap {
   return v instanceof Y.Map;
 }
 
+/**
+ * Entity keys are nanoids (ops.ts): URL-safe alphabet. A foreign client can write any key, and a key
+ * is interpolated into links and exports, so one outside this alphabet (Markdown, newlines) or longer
+ * than 64 is malformed: readers skip the entry, lookups miss it, references to it read as unset.
+ */
+export const ENTITY_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+export function isEntityId(v: unknown): v is string {
+  return typeof v === 'string' && ENTITY_ID.test(v);
+}
+
+/** An entry a reader shows: a well-formed key holding a Y.Map. */
+export function isEntityEntry(id: string, v: unknown): v is EntityMap {
+  return isEntityId(id) && isEntityMap(v);
+}
+
+/** A reference to another entity (storyId, personaId, …): unset unless it is a well-formed id. */
+function ref(map: EntityMap, key: string): string | null {
+  const v = map.get(key);
+  return isEntityId(v) ? v : null;
+}
+
 export function readStory(id: string, map: EntityMap): StoryView {
   const rank = map.get('rank');
   const estimate = map.get('estimate');
@@ -79,8 +101,8 @@ export function readStory(id: string, map: EntityMap): StoryView {
     why: readText(map, 'why'),
     status: oneOf<StoryStatus>(STORY_STATUSES, map.get('status'), 'shell'),
     rank: typeof rank === 'string' && isValidRank(rank) ? rank : null,
-    personaId: str(map, 'personaId'),
-    metricId: str(map, 'metricId'),
+    personaId: ref(map, 'personaId'),
+    metricId: ref(map, 'metricId'),
     stream: str(map, 'stream'),
     value: score(map, 'value'),
     effort: score(map, 'effort'),
@@ -101,7 +123,7 @@ export function readStory(id: string, map: EntityMap): StoryView {
 
 /** The story a note belongs to, or null: a note without a story cannot be shown anywhere. */
 export function noteStoryId(map: EntityMap): string | null {
-  return str(map, 'storyId');
+  return ref(map, 'storyId');
 }
 
 /** Who wrote a note, as readNote shows it (without reading the rest of the note). */
@@ -117,7 +139,7 @@ export function readNote(id: string, map: EntityMap): NoteView | null {
   return {
     id,
     storyId,
-    parentId: str(map, 'parentId'),
+    parentId: ref(map, 'parentId'),
     kind: oneOf<NoteKind>(NOTE_KINDS, map.get('kind'), 'idea'),
     text: readText(map, 'text'),
     authorId: author.id,
@@ -143,19 +165,19 @@ export function readMeta(doc: Y.Doc): BoardMetaView {
 
 export function getStoryMap(doc: Y.Doc, id: string): EntityMap | null {
   const m = roots(doc).stories.get(id);
-  return isEntityMap(m) ? m : null;
+  return isEntityEntry(id, m) ? m : null;
 }
 
 export function getNoteMap(doc: Y.Doc, id: string): EntityMap | null {
   const m = roots(doc).notes.get(id);
-  return isEntityMap(m) ? m : null;
+  return isEntityEntry(id, m) ? m : null;
 }
 
 /** All stories, including soft-deleted ones (callers filter). Unsorted. */
 export function readStories(doc: Y.Doc): StoryView[] {
   const out: StoryView[] = [];
   roots(doc).stories.forEach((m, id) => {
-    if (isEntityMap(m)) out.push(readStory(id, m));
+    if (isEntityEntry(id, m)) out.push(readStory(id, m));
   });
   return out;
 }
@@ -164,7 +186,7 @@ export function readStories(doc: Y.Doc): StoryView[] {
 export function readNotes(doc: Y.Doc): NoteView[] {
   const out: NoteView[] = [];
   roots(doc).notes.forEach((m, id) => {
-    if (!isEntityMap(m)) return;
+    if (!isEntityEntry(id, m)) return;
     const n = readNote(id, m);
     if (n) out.push(n);
   });
@@ -201,7 +223,7 @@ export function readMetric(id: string, map: EntityMap): MetricView | null {
 function readEntities<T>(root: Y.Map<EntityMap>, read: (id: string, m: EntityMap) => T | null): T[] {
   const out: T[] = [];
   root.forEach((m, id) => {
-    if (!isEntityMap(m)) return;
+    if (!isEntityEntry(id, m)) return;
     const v = read(id, m);
     if (v) out.push(v);
   });
@@ -223,12 +245,12 @@ export function readMetrics(doc: Y.Doc): MetricView[] {
 
 export function getPersonaMap(doc: Y.Doc, id: string): EntityMap | null {
   const m = roots(doc).personas.get(id);
-  return isEntityMap(m) && readPersona(id, m) ? m : null;
+  return isEntityEntry(id, m) && readPersona(id, m) ? m : null;
 }
 
 export function getMetricMap(doc: Y.Doc, id: string): EntityMap | null {
   const m = roots(doc).metrics.get(id);
-  return isEntityMap(m) && readMetric(id, m) ? m : null;
+  return isEntityEntry(id, m) && readMetric(id, m) ? m : null;
 }
 
 /** `meta.valueStreams`, or null when absent or not a Y.Array (a foreign client's value). */

@@ -1,6 +1,9 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { readNotes, readStories, roots } from '../board/schema';
 import type { FormalStoryVersion } from '../promote/types';
+import { versionFromDoc } from '../promote/version';
 import { JIRA_HEADER, exportJiraCsv } from './jira-csv';
 import { exportMarkdown } from './markdown';
 import { exportGithub } from './github';
@@ -80,5 +83,49 @@ describe('exports', () => {
       exportedAt: 5,
       stories: [base],
     });
+  });
+});
+
+/** Issue #15 item 8: an id that closes the link and opens a heading, a link and a tracking image. */
+const EVIL_ID =
+  ')\n\n## Action required\n\n[Re-authenticate](https://evil.example)\n\n![](https://evil.example/t.png)';
+
+/** No Markdown structure from the payload: no heading, no link, no image, no raw line break. */
+function expectInert(md: string) {
+  expect(md).not.toMatch(/^#+\s*Action required/m);
+  expect(md).not.toMatch(/(?<!\\)\[Re-authenticate(?<!\\)\]\(/);
+  expect(md).not.toMatch(/(?<!\\)!\[/);
+  expect(md).not.toContain('(https://evil.example');
+}
+
+describe('hostile story ids', () => {
+  it('a story keyed by Markdown, written as a foreign client would, is skipped and cannot be published', () => {
+    const doc = new Y.Doc();
+    doc.transact(() => {
+      const m = new Y.Map<unknown>();
+      m.set('title', 'Looks harmless');
+      m.set('status', 'refining');
+      m.set('createdAt', 1);
+      roots(doc).stories.set(EVIL_ID, m);
+      const n = new Y.Map<unknown>();
+      n.set('storyId', EVIL_ID);
+      n.set('kind', 'decision');
+      n.set('text', 'a note on it');
+      roots(doc).notes.set('n1', n);
+      roots(doc).notes.set(EVIL_ID, n.clone());
+    });
+    expect(readStories(doc)).toEqual([]);
+    expect(readNotes(doc)).toEqual([]);
+    expect(versionFromDoc(doc, 'b1', EVIL_ID, 'Paula', 5)).toEqual({ ok: false, reason: 'not_found' });
+  });
+
+  it('a version stored with such an id exports as inert text (Markdown and GitHub)', () => {
+    const v: FormalStoryVersion = { ...base, storyId: EVIL_ID };
+    const md = exportMarkdown('Sprint 14', [v], 'https://shellboard.example');
+    expectInert(md);
+    expect(md).toContain(`](https://shellboard.example/b/b1/stories/${encodeURIComponent(EVIL_ID)}?v=2)`);
+    const [issue] = exportGithub([v], 'https://shellboard.example');
+    expectInert(issue!.body);
+    expect(issue!.body.split('\n').at(-1)).toMatch(/^Formal story v2: https:\/\/shellboard\.example\/\S+$/);
   });
 });

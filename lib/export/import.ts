@@ -66,15 +66,72 @@ export function parseJiraCsv(content: string): ImportResult {
   return out;
 }
 
+/** JS `\s` (what String#trim strips); tested one character at a time, so nothing can backtrack. */
+const isSpace = (c: string | undefined): boolean => c !== undefined && /\s/.test(c);
+/** Characters `.` does not match: a line holding one (after the marker) is not a bullet. */
+const LINE_BREAK = /[\r\u2028\u2029]/;
+
+function skipSpaces(s: string, i: number): number {
+  while (isSpace(s[i])) i++;
+  return i;
+}
+
+/**
+ * The text of a bullet line ("-", "*", "+", "1." or "1)", a space, an optional "[ ]"/"[x]"), or null.
+ * Parsed by hand: the regex this replaces backtracked quadratically on long runs of spaces.
+ */
+export function bulletText(line: string): string | null {
+  let i = skipSpaces(line, 0);
+  if ('-*+'.includes(line[i] ?? 'x')) i++;
+  else {
+    const digits = i;
+    while (line[i] !== undefined && line[i]! >= '0' && line[i]! <= '9') i++;
+    if (i === digits || (line[i] !== '.' && line[i] !== ')')) return null;
+    i++;
+  }
+  if (!isSpace(line[i])) return null;
+  i = skipSpaces(line, i);
+  if (line[i] === '[' && ' xX'.includes(line[i + 1] ?? '_') && line[i + 2] === ']' && isSpace(line[i + 3])) {
+    i = skipSpaces(line, i + 3);
+  }
+  const text = line.slice(i);
+  return LINE_BREAK.test(text) ? null : text;
+}
+
+/** Splits at " — ", " – ", " - " (spaces around the dash) and ": ", in one left-to-right pass. */
+export function splitTitle(text: string): string[] {
+  const parts: string[] = [];
+  let from = 0;
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i]!;
+    let end = -1; // end of a separator starting at i
+    let next = i + 1;
+    if (isSpace(c)) {
+      const run = skipSpaces(text, i);
+      if ('—–-'.includes(text[run] ?? 'x') && isSpace(text[run + 1])) end = skipSpaces(text, run + 1);
+      next = run; // every start inside this run ends at the same non-space: one test covers them all
+    } else if (c === ':' && isSpace(text[i + 1])) end = skipSpaces(text, i + 1);
+    if (end === -1) {
+      i = next;
+      continue;
+    }
+    parts.push(text.slice(from, i));
+    from = i = end;
+  }
+  parts.push(text.slice(from));
+  return parts;
+}
+
 /** "- Title — why" (also "*", "1.", and ":" or " - " as the separator); other lines are ignored. */
 export function parseMarkdownList(content: string): ImportResult {
   const out: ImportResult = { stories: [], problems: [] };
   content.split(/\r?\n/).forEach((raw, i) => {
-    const m = /^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?(.*)$/.exec(raw);
-    if (!m) return;
-    const text = m[1]!.trim();
+    const bullet = bulletText(raw);
+    if (bullet === null) return;
+    const text = bullet.trim();
     if (!text) return out.problems.push({ line: i + 1, reason: 'Empty bullet.' });
-    const [title, ...rest] = text.split(/\s+[—–]\s+|\s+-\s+|:\s+/);
+    const [title, ...rest] = splitTitle(text);
     const t = (title ?? '').trim();
     if (t.length > TITLE_MAX)
       return out.problems.push({ line: i + 1, reason: `Title is longer than ${TITLE_MAX} characters.` });

@@ -5,13 +5,19 @@ export function escapeMd(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-!|<>]/g, (c) => `\\${c}`);
 }
 
-/** For list items and headings: a newline inside would end the item. */
+/**
+ * For list items and headings: a newline inside would end the item, so a run of whitespace holding
+ * one becomes a space. One `\s+` per run (no `\s*` before the newline) keeps the cost linear.
+ */
 export function inline(text: string): string {
-  return escapeMd(text.replace(/\s*[\r\n]+\s*/g, ' ').trim());
+  return escapeMd(text.replace(/\s+/g, (run) => (/[\r\n]/.test(run) ? ' ' : run)).trim());
 }
 
+/** Ids are encoded: a version stored before ids were checked may carry any text as its id. */
 export function storyLink(baseUrl: string | undefined, s: FormalStoryVersion): string | null {
-  return baseUrl ? `${baseUrl}/b/${s.boardId}/stories/${s.storyId}?v=${s.version}` : null;
+  if (!baseUrl) return null;
+  const path = `/b/${encodeURIComponent(s.boardId)}/stories/${encodeURIComponent(s.storyId)}`;
+  return `${baseUrl}${path}?v=${encodeURIComponent(String(s.version))}`;
 }
 
 export function exportMarkdown(
