@@ -87,8 +87,9 @@ async function fuzz(seed: number, count: number) {
     // Nothing the gate refused is in the store.
     const stories = readStories(stored);
     expect(stories.filter((s) => s.title.startsWith('VIEW'))).toEqual([]);
+    // Its title is not protected: team links edit titles, and a mutated delete set may hit its
+    // characters (seed 892060977 once did). What is the owner's stays as the owner left it.
     expect(stories.find((s) => s.id === ids.story)).toMatchObject({
-      title: `protected ${seed}`,
       estimate: null,
       formalId: null,
       formalVersion: null,
