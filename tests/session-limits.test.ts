@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createStory } from '../lib/board/ops';
-import { createBoard, type TestBoard } from './helpers/server';
+import { boardWithStories, createBoard, type TestBoard } from './helpers/server';
 import { useTestServer } from './helpers/use-test-server';
-import { connect, destroyAll, saved, synced } from './helpers/clients';
+import { destroyAll } from './helpers/clients';
 import {
   closeSessions,
   connectError,
@@ -18,12 +17,10 @@ let board: TestBoard;
 let storyId: string;
 
 beforeEach(async () => {
-  board = await createBoard(srv.url, 'Session limits');
-  const writer = connect(srv.wsUrl, board.id, board.team);
-  await synced(writer);
-  storyId = createStory(writer.doc, { title: 'Focus me', createdBy: 'po' });
-  await saved(writer);
-  destroyAll();
+  ({
+    board,
+    storyIds: [storyId],
+  } = await boardWithStories(srv, 'Session limits', [{ title: 'Focus me' }]));
 });
 afterEach(() => {
   closeSessions();

@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createStory } from '../lib/board/ops';
 import { readStories } from '../lib/board/schema';
-import { createBoard, type TestBoard } from './helpers/server';
+import { boardWithStories, createBoard, type TestBoard } from './helpers/server';
 import { useTestServer } from './helpers/use-test-server';
-import { connect, destroyAll, saved, stockProvider, synced } from './helpers/clients';
+import { destroyAll, stockProvider, synced } from './helpers/clients';
 import {
   closeSessions,
   connectError,
@@ -19,13 +18,13 @@ let otherStory: string;
 
 // Each test gets its own board, so sockets closing from the last test never show up in this one.
 beforeEach(async () => {
-  board = await createBoard(srv.url, 'Session board');
-  const writer = connect(srv.wsUrl, board.id, board.team);
-  await synced(writer);
-  storyId = createStory(writer.doc, { title: 'Estimate me', why: 'so we can plan', createdBy: 'po' });
-  otherStory = createStory(writer.doc, { title: 'Second', why: '', createdBy: 'po' });
-  await saved(writer);
-  destroyAll();
+  ({
+    board,
+    storyIds: [storyId, otherStory],
+  } = await boardWithStories(srv, 'Session board', [
+    { title: 'Estimate me', why: 'so we can plan' },
+    { title: 'Second', why: '' },
+  ]));
 });
 afterEach(() => {
   closeSessions();

@@ -6,6 +6,8 @@ import { loadConfig } from '../../server/config';
 import { createLogger } from '../../server/log';
 import { SqliteStore } from '../../server/store/sqlite';
 import type { CreateBoardResponse } from '../../lib/validation/api';
+import { createStory } from '../../lib/board/ops';
+import { connect, saved, synced } from './clients';
 
 export interface TestServer {
   app: Shellboard;
@@ -72,4 +74,23 @@ export async function createBoard(url: string, title = 'Refinement'): Promise<Te
     view: keyOf(body.links.view),
     links: body.links,
   };
+}
+
+/**
+ * A fresh board whose stories a team client has created and the store holds (the client is gone
+ * again): the starting point of tests about what happens around those stories.
+ */
+export async function boardWithStories<const T extends readonly { title: string; why?: string }[]>(
+  srv: { url: string; wsUrl: string },
+  title: string,
+  stories: T,
+): Promise<{ board: TestBoard; storyIds: { [K in keyof T]: string } }> {
+  const board = await createBoard(srv.url, title);
+  const writer = connect(srv.wsUrl, board.id, board.team);
+  await synced(writer);
+  const storyIds = stories.map((s) => createStory(writer.doc, { ...s, createdBy: 'po' }));
+  await saved(writer);
+  writer.destroy();
+  // map keeps the tuple's length; TypeScript types it as string[]
+  return { board, storyIds: storyIds as { [K in keyof T]: string } };
 }
