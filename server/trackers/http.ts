@@ -25,14 +25,12 @@ const RETRYABLE = (status: number) => status === 429 || status >= 500;
 /** The tracker's own words from an error body: GitHub/GitLab `message`, Jira `errorMessages`/`errors`, Redmine `errors`. */
 export function trackerMessage(body: unknown, fallback: string): string {
   const out: string[] = [];
-  const take = (v: unknown) => {
-    if (typeof v === 'string' && v.trim()) out.push(v.trim());
-    else if (Array.isArray(v)) v.forEach(take);
+  // `prefix` names the field a message is about (GitLab `{message:{title:["is too long"]}}`).
+  const take = (v: unknown, prefix = '') => {
+    if (typeof v === 'string' && v.trim()) out.push(prefix + v.trim());
+    else if (Array.isArray(v)) v.forEach((x) => take(x, prefix));
     else if (v && typeof v === 'object')
-      for (const [k, x] of Object.entries(v)) {
-        if (typeof x === 'string') out.push(/^\d+$/.test(k) ? x : `${k}: ${x}`);
-        else take(x);
-      }
+      for (const [k, x] of Object.entries(v)) take(x, /^\d+$/.test(k) ? prefix : `${k}: `);
   };
   if (typeof body === 'string') take(body.slice(0, 300));
   else if (body && typeof body === 'object') {
