@@ -134,13 +134,10 @@ export class PostgresStore implements Store {
 
   async deleteBoard(id: string): Promise<boolean> {
     return this.tx(async (c) => {
-      // The board row first: appends and compactions hold it FOR KEY SHARE, so one that started
-      // earlier commits before the rows below are deleted, and one that starts later finds no board.
-      const gone = ((await c.query('DELETE FROM boards WHERE id = $1', [id])).rowCount ?? 0) > 0;
       await c.query('DELETE FROM doc_updates WHERE board_id = $1', [id]);
       await c.query('DELETE FROM doc_snapshots WHERE board_id = $1', [id]);
       await c.query('DELETE FROM formal_versions WHERE board_id = $1', [id]);
-      return gone;
+      return ((await c.query('DELETE FROM boards WHERE id = $1', [id])).rowCount ?? 0) > 0;
     });
   }
 
@@ -148,11 +145,10 @@ export class PostgresStore implements Store {
 
   async appendUpdates(boardId: string, updates: Uint8Array[]): Promise<void> {
     if (updates.length === 0) return;
-    // One statement: atomic, and rows get ids in array order. A deleted board's are not stored.
+    // One statement: atomic, and rows get ids in array order.
     await this.pool.query(
       `INSERT INTO doc_updates (board_id, data)
-       SELECT $1, u FROM unnest($2::bytea[]) WITH ORDINALITY AS t(u, n)
-       WHERE EXISTS (SELECT 1 FROM boards WHERE id = $1 FOR KEY SHARE) ORDER BY n`,
+       SELECT $1, u FROM unnest($2::bytea[]) WITH ORDINALITY AS t(u, n) ORDER BY n`,
       [boardId, updates.map((u) => Buffer.from(u.buffer, u.byteOffset, u.byteLength))],
     );
   }
@@ -185,9 +181,6 @@ export class PostgresStore implements Store {
     return this.tx(async (c) => {
       // Serialise compactions of one board across instances.
       await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`compact:${boardId}`]);
-      // A deleted board gets no snapshot back (see deleteBoard).
-      const board = await c.query('SELECT 1 FROM boards WHERE id = $1 FOR KEY SHARE', [boardId]);
-      if (board.rowCount === 0) return { folded: 0, foldedBytes: 0, snapshotBytes: 0 };
       const cur = await this.read(c, boardId);
       if (cur.updates.length === 0)
         return { folded: 0, foldedBytes: 0, snapshotBytes: cur.snapshot?.byteLength ?? 0 };
