@@ -1,11 +1,10 @@
 import type { IncomingMessage } from 'node:http';
 import { rotateLinkBody, type RotateLinkResponse } from '../../lib/validation/api';
-import { CLOSE } from '../../lib/realtime/wire';
 import type { Config } from '../config';
 import { hashKey, newKey, openLinks, sealLinks } from '../keys';
 import type { Logger } from '../log';
 import type { BoardRegistry } from '../store/store';
-import type { RoomManager } from '../sync/room-manager';
+import { REVOKE_REASONS, type RoomManager } from '../sync/room-manager';
 import type { Sessions } from '../sessions/namespace';
 import { boardLinks, linkBase } from './boards';
 import { parseBody } from './body';
@@ -32,6 +31,7 @@ export function registerOwnerRoutes(
     // may have landed while the body arrived). When the write is refused, re-read (through the gate:
     // a rotated owner key is refused there) and rotate on top of what is stored now.
     let keys: { owner: string; team: string; view: string } | null = null;
+    let revokedHash = '';
     for (let attempt = 0; !keys; attempt++) {
       if (attempt >= MAX_ROTATE_ATTEMPTS) {
         throw new HttpError(503, 'busy', 'The links are being changed right now; try again.');
@@ -42,12 +42,15 @@ export function registerOwnerRoutes(
       const next = { owner: ownerKey, ...shared, [role]: newKey() };
       const hashes = { ...board.keyHashes, [role]: hashKey(next[role]) };
       const sealed = sealLinks(next.owner, id, { team: next.team, view: next.view });
-      if (await store.updateKeys(id, board.keyHashes, hashes, sealed)) keys = next;
+      if (await store.updateKeys(id, board.keyHashes, hashes, sealed)) {
+        keys = next;
+        revokedHash = board.keyHashes[role];
+      }
     }
-    // The old key stops working at once: everyone connected with it is told why and cut off.
-    const reason = 'This link was replaced by the board owner.';
-    (await rooms.peek(id))?.closeRole(role, CLOSE.linkRotated, reason);
-    await sessions.close(id, role, reason);
+    // The old key stops working at once: everyone connected with it, on every instance, is told
+    // why and cut off (session sockets through the socket.io Redis adapter).
+    await rooms.revoke({ boardId: id, kind: 'rotated', role, keyHash: revokedHash });
+    await sessions.close(id, role, REVOKE_REASONS.rotated);
     log.info({ boardId: id, role }, 'link rotated');
     const links = boardLinks(linkBase(config, req), id, keys);
     const body: RotateLinkResponse = { role, link: links[role], links };
@@ -56,9 +59,8 @@ export function registerOwnerRoutes(
 
   router.on('DELETE', '/api/boards/:id', async (req, res, { id = '' }) => {
     await requireOwner(req, id);
-    const reason = 'This board was deleted by its owner.';
-    await rooms.evict(id, CLOSE.boardDeleted, reason);
-    await sessions.close(id, null, reason);
+    await rooms.revoke({ boardId: id, kind: 'deleted' });
+    await sessions.close(id, null, REVOKE_REASONS.deleted);
     await store.deleteBoard(id);
     log.info({ boardId: id }, 'board deleted');
     sendJson(res, 200, { deleted: true });

@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { z } from 'zod';
 import type { Logger } from '../log';
 
 /**
@@ -14,10 +15,29 @@ export interface FanoutMessage {
 }
 export type FanoutHandler = (m: FanoutMessage) => void;
 
+/**
+ * A revocation, told to every instance on one global channel (JSON): a link rotated (the key with
+ * `keyHash` no longer opens the board) or the board deleted.
+ */
+export const revocationSchema = z.discriminatedUnion('kind', [
+  z.object({
+    boardId: z.string().min(1).max(200),
+    kind: z.literal('rotated'),
+    role: z.enum(['owner', 'team', 'view']),
+    keyHash: z.string().min(1).max(200),
+  }),
+  z.object({ boardId: z.string().min(1).max(200), kind: z.literal('deleted') }),
+]);
+export type Revocation = z.infer<typeof revocationSchema>;
+const revocationFrame = z.object({ from: z.string(), revocation: revocationSchema });
+
 export interface Fanout {
   readonly instanceId: string;
   subscribe(boardId: string, handler: FanoutHandler): Promise<() => Promise<void>>;
   publish(boardId: string, kind: FanoutKind, payload: Uint8Array): void;
+  /** Tells every other instance (theirs is called, not this one's). Resolves once Redis took it. */
+  publishRevocation(r: Revocation): Promise<void>;
+  onRevocation(cb: (r: Revocation) => void): void;
   /** Called when Redis comes back after an outage: rooms re-sync from the store. */
   onRecover(cb: () => void): void;
   ping(): Promise<void>;
@@ -25,6 +45,7 @@ export interface Fanout {
 }
 
 const channel = (boardId: string) => `shellboard:board:${boardId}`;
+const REVOCATIONS = 'shellboard:revocations';
 const KINDS: FanoutKind[] = ['update', 'awareness'];
 
 export function encodeFrame(kind: FanoutKind, from: string, payload: Uint8Array): Buffer {
@@ -42,6 +63,7 @@ export class RedisFanout implements Fanout {
   private sub: Redis;
   private handlers = new Map<string, Set<FanoutHandler>>();
   private recoverCbs: (() => void)[] = [];
+  private revocationCbs: ((r: Revocation) => void)[] = [];
   private down = false;
 
   constructor(
@@ -68,7 +90,11 @@ export class RedisFanout implements Fanout {
       this.log.warn('redis is back: re-syncing rooms from the store');
       for (const cb of this.recoverCbs) cb();
     });
+    void this.sub
+      .subscribe(REVOCATIONS)
+      .catch((err: Error) => this.log.error({ err: err.message }, 'revocation channel subscribe failed'));
     this.sub.on('messageBuffer', (ch: Buffer, message: Buffer) => {
+      if (ch.toString() === REVOCATIONS) return this.revoked(message);
       const boardId = ch.toString().slice('shellboard:board:'.length);
       const m = decodeFrame(message);
       if (!m || m.from === this.instanceId) return;
@@ -98,6 +124,31 @@ export class RedisFanout implements Fanout {
       if (!this.down) this.log.error({ err: err.message, boardId }, 'redis publish failed');
       this.down = true;
     });
+  }
+
+  async publishRevocation(r: Revocation): Promise<void> {
+    try {
+      await this.pub.publish(REVOCATIONS, JSON.stringify({ from: this.instanceId, revocation: r }));
+    } catch (err) {
+      this.log.error({ err: (err as Error).message, boardId: r.boardId }, 'revocation publish failed');
+    }
+  }
+
+  onRevocation(cb: (r: Revocation) => void): void {
+    this.revocationCbs.push(cb);
+  }
+
+  private revoked(message: Buffer) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(message.toString());
+    } catch {
+      parsed = null;
+    }
+    const frame = revocationFrame.safeParse(parsed);
+    if (!frame.success) return this.log.error('bad revocation message');
+    if (frame.data.from === this.instanceId) return;
+    for (const cb of this.revocationCbs) cb(frame.data.revocation);
   }
 
   onRecover(cb: () => void): void {

@@ -27,6 +27,7 @@ export class WsPeer implements Peer {
     readonly ws: WebSocket,
     readonly id: string,
     readonly role: Role,
+    readonly keyHash?: string,
   ) {}
 
   isOpen(): boolean {

@@ -9,6 +9,8 @@ export interface Peer {
   readonly id: string;
   /** what the gate decided this peer's key may do */
   readonly role: Role;
+  /** the hash of the key the gate admitted it with (a rotation of that key cuts it off) */
+  readonly keyHash?: string;
   send(msg: Uint8Array): void;
   close(code: number, reason: string): void;
   isOpen(): boolean;

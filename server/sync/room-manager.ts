@@ -4,7 +4,15 @@ import type { DocumentLog } from '../store/store';
 import { Room } from './room';
 import { roomLimits } from './room-deps';
 import { applyRemote, resyncFromStore } from './room-remote';
-import type { Fanout, FanoutMessage } from '../scale/fanout';
+import type { Fanout, FanoutMessage, Revocation } from '../scale/fanout';
+import { CLOSE } from '../../lib/realtime/wire';
+
+/** How long a revocation is remembered for connections still between the gate and attaching. */
+const REVOCATION_MEMORY_MS = 60_000;
+export const REVOKE_REASONS = {
+  rotated: 'This link was replaced by the board owner.',
+  deleted: 'This board was deleted by its owner.',
+} as const;
 
 /**
  * At most one live Room per board in this process. Concurrent first connections share one load;
@@ -16,6 +24,9 @@ export class RoomManager {
   private unloading = new Map<string, Promise<void>>();
   private timers = new Map<string, NodeJS.Timeout>();
   readonly stats = { loads: 0, unloads: 0 };
+  /** revocations seen lately (local and from other instances), numbered in arrival order */
+  private revocations: { seq: number; at: number; r: Revocation }[] = [];
+  private revocationSeq = 0;
 
   constructor(
     private readonly store: DocumentLog,
@@ -23,6 +34,7 @@ export class RoomManager {
     private readonly log: Logger,
     private readonly fanout?: Fanout,
   ) {
+    fanout?.onRevocation((r) => void this.revokeHere(r));
     fanout?.onRecover(() => {
       void this.all().then((rooms) =>
         Promise.all(
@@ -170,6 +182,35 @@ export class RoomManager {
   async all(): Promise<Room[]> {
     const rooms = await Promise.all([...this.rooms.values()].map((p) => p.catch(() => null)));
     return rooms.filter((r): r is Room => r !== null && r.state === 'open');
+  }
+
+  /**
+   * A key revoked or the board deleted: cut off who it concerns here (4410/4411) and tell every
+   * other instance, which does the same. Resolves once Redis took the message.
+   */
+  async revoke(r: Revocation): Promise<void> {
+    await this.revokeHere(r);
+    await this.fanout?.publishRevocation(r);
+  }
+
+  private async revokeHere(r: Revocation): Promise<void> {
+    const now = Date.now();
+    this.revocations = this.revocations.filter((e) => now - e.at < REVOCATION_MEMORY_MS);
+    this.revocations.push({ seq: ++this.revocationSeq, at: now, r });
+    if (r.kind === 'deleted') return this.evict(r.boardId, CLOSE.boardDeleted, REVOKE_REASONS.deleted);
+    (await this.peek(r.boardId))?.revokeKey(r.role, r.keyHash, CLOSE.linkRotated, REVOKE_REASONS.rotated);
+  }
+
+  /** Taken before a gate check: `revokedSince` then tells what was revoked after it. */
+  revocationMark(): number {
+    return this.revocationSeq;
+  }
+
+  /** A revocation since `mark` that concerns a connection admitted with `keyHash`, if any. */
+  revokedSince(mark: number, boardId: string, keyHash: string): Revocation | null {
+    for (const { seq, r } of this.revocations)
+      if (seq > mark && r.boardId === boardId && (r.kind === 'deleted' || r.keyHash === keyHash)) return r;
+    return null;
   }
 
   /** Board deleted: close everyone and drop the room without writing. */

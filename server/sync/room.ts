@@ -59,6 +59,8 @@ export class Room {
   /** updates held back while step-2 answers wait */
   private held: { peer: Peer; update: Uint8Array }[] = [];
   private cleanWaiters: Waiter[] = [];
+  /** peers whose key was revoked: nothing more they send is applied, stored or acked */
+  private readonly revoked = new WeakSet<Peer>();
   /** what each client may change (server edits bypass it: they keep their own origin and path) */
   private readonly gate: WriteGate;
 
@@ -194,7 +196,7 @@ export class Room {
   /** One message from a peer, as the bytes it sent. */
   receive(peer: Peer, bytes: Uint8Array): void {
     const member = this.peers.get(peer);
-    if (!member || this.lifecycle !== 'open') return;
+    if (!member || this.lifecycle !== 'open' || this.revoked.has(peer)) return;
     this.guard(peer, () => {
       if (!member.bucket.take()) return peer.close(CLOSE.rateLimited, 'rate limit exceeded');
       if (bytes.byteLength > this.deps.limits.maxMessageBytes) {
@@ -276,7 +278,7 @@ export class Room {
    */
   private applyFrom(peer: Peer, update: Uint8Array) {
     const member = this.peers.get(peer);
-    if (!member || !peer.isOpen()) return;
+    if (!member || !peer.isOpen() || this.revoked.has(peer)) return;
     try {
       const admission = this.gate.admit(peer, update);
       if (admission === 'refused') return;
@@ -353,6 +355,21 @@ export class Room {
 
   closeRole(role: Role, code: number, reason: string): void {
     for (const p of this.peers.all()) if (p.role === role) p.close(code, reason);
+  }
+
+  /**
+   * A key was revoked (its link rotated): every peer admitted with it is refused from now on —
+   * what it still sends, or what waits held back, is never applied, stored, relayed or acked —
+   * and closed. Peers without a recorded key hash are matched by role.
+   */
+  revokeKey(role: Role, keyHash: string, code: number, reason: string): void {
+    const hit = (p: Peer) => p.role === role && (p.keyHash === undefined || p.keyHash === keyHash);
+    for (const p of this.peers.all())
+      if (hit(p)) {
+        this.revoked.add(p);
+        p.close(code, reason);
+      }
+    this.held = this.held.filter((h) => !this.revoked.has(h.peer));
   }
 
   /** Waits for queued writes, folds the log into a snapshot, releases memory. */

@@ -7,7 +7,9 @@ import type { Logger } from '../log';
 import type { BoardRegistry } from '../store/store';
 import { SyncSocket, WsPeer, toBytes } from './connection';
 import { checkAccess } from '../access/gate';
-import type { RoomManager } from './room-manager';
+import { REVOKE_REASONS, type RoomManager } from './room-manager';
+import { hashKey } from '../keys';
+import { CLOSE } from '../../lib/realtime/wire';
 
 export const SYNC_PREFIX = '/sync/';
 
@@ -38,7 +40,10 @@ export function createSyncUpgrade(deps: {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const boardId = decodePath(url.pathname.slice(SYNC_PREFIX.length));
     if (boardId === null) return refuse(socket, 400, 'The board id in the path is not valid.');
-    const gate = await checkAccess(store, boardId, url.searchParams.get('key'));
+    // A revocation landing between the gate's read and the attach below must still reach this socket.
+    const mark = rooms.revocationMark();
+    const key = url.searchParams.get('key');
+    const gate = await checkAccess(store, boardId, key);
     if (!gate.ok) {
       log.info({ boardId: boardId.slice(0, 64), status: gate.status }, 'sync upgrade refused');
       return refuse(socket, gate.status, gate.message);
@@ -47,8 +52,17 @@ export function createSyncUpgrade(deps: {
     try {
       if (socket.destroyed) return;
       wss.handleUpgrade(req, socket, head, (ws) => {
-        const peer = new WsPeer(ws, nanoid(10), gate.role);
+        const keyHash = hashKey(key ?? '');
+        const peer = new WsPeer(ws, nanoid(10), gate.role, keyHash);
         if (!room.add(peer)) return;
+        const late = rooms.revokedSince(mark, boardId, keyHash);
+        if (late) {
+          const [code, reason] =
+            late.kind === 'deleted'
+              ? [CLOSE.boardDeleted, REVOKE_REASONS.deleted]
+              : [CLOSE.linkRotated, REVOKE_REASONS.rotated];
+          room.revokeKey(gate.role, keyHash, code, reason);
+        }
         live.add(peer);
         ws.on('message', (data: RawData) => room.receive(peer, toBytes(data)));
         ws.on('close', () => {
