@@ -1,0 +1,12 @@
+import type { ConnectorFactory, TrackerKind } from './types';
+
+/**
+ * Which connector serves which tracker kind. A connector is one file beside this one exporting a
+ * `ConnectorFactory`; adding a tracker is that file and one line here.
+ */
+const FACTORIES: Partial<Record<TrackerKind, ConnectorFactory>> = {};
+
+/** The connector factory for `kind`, or null when this build has none for it. */
+export function connectorFor(kind: TrackerKind): ConnectorFactory | null {
+  return FACTORIES[kind] ?? null;
+}
