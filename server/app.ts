@@ -43,6 +43,12 @@ export function createShellboard(deps: {
   const { config, log, store, pages } = deps;
   const scale = createScale(config, log);
   const rooms = new RoomManager(store, config, log, scale.fanout);
+  // Scaled out, a revocation Redis never delivered is caught when Redis is back and on a timer.
+  const recheckKeys = () =>
+    void rooms.recheckKeys(store).catch((err: unknown) => log.error({ err }, 'key recheck failed'));
+  scale.fanout?.onRecover(recheckKeys);
+  const recheckTimer = scale.fanout ? setInterval(recheckKeys, config.keyRecheckMs) : null;
+  recheckTimer?.unref();
   const router = new Router(log);
   const sync = createSyncUpgrade({ store, rooms, config, log });
 
@@ -108,6 +114,7 @@ export function createShellboard(deps: {
       }),
     async close() {
       stopHeartbeat();
+      if (recheckTimer) clearInterval(recheckTimer);
       await sessions.shutdown();
       server.close();
       await rooms.shutdown(CLOSE.serverRestarting, 'server restarting');

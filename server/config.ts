@@ -58,6 +58,8 @@ const envSchema = z.object({
   BOARD_CREATE_BURST: int(30),
   HEARTBEAT_MS: int(30_000),
   ROOM_GRACE_MS: int(10_000),
+  // Scaled out: how often each instance re-reads its live boards' keys, for revocations Redis lost.
+  KEY_RECHECK_MS: int(30_000),
   COMPACT_AFTER_UPDATES: int(500),
   COMPACT_AFTER_BYTES: int(1024 * 1024),
 });
@@ -97,6 +99,7 @@ export interface Config {
   };
   heartbeatMs: number;
   roomGraceMs: number;
+  keyRecheckMs: number;
   compactAfterUpdates: number;
   compactAfterBytes: number;
 }
@@ -145,6 +148,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     heartbeatMs: e.HEARTBEAT_MS,
     roomGraceMs: e.ROOM_GRACE_MS,
+    keyRecheckMs: e.KEY_RECHECK_MS,
     compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
     compactAfterBytes: e.COMPACT_AFTER_BYTES,
   };
