@@ -16,6 +16,9 @@ import { attachSessions, type Sessions } from './sessions/namespace';
 import { createScale } from './scale';
 import { CLOSE } from '../lib/realtime/wire';
 
+/** Long past any append a deleted board's room could still have had in flight (they are ms). */
+const PURGE_AFTER_DELETE_MS = 2000;
+
 export interface PageHandler {
   request: (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
   upgrade?: (req: IncomingMessage, socket: Duplex, head: Buffer) => Promise<void> | void;
@@ -49,6 +52,16 @@ export function createShellboard(deps: {
   scale.fanout?.onRecover(recheckKeys);
   const recheckTimer = scale.fanout ? setInterval(recheckKeys, config.keyRecheckMs) : null;
   recheckTimer?.unref();
+  // A write in flight on some instance when a board is deleted can land after the delete: each
+  // instance that hears of the delete removes such rows once its own writes have settled.
+  rooms.onBoardDeleted((boardId) => {
+    setTimeout(() => {
+      store
+        .purgeOrphan(boardId)
+        .then((n) => n > 0 && log.info({ boardId, rows: n }, 'purged rows written after a delete'))
+        .catch((err: unknown) => log.error({ err, boardId }, 'purge after delete failed'));
+    }, PURGE_AFTER_DELETE_MS).unref();
+  });
   const router = new Router(log);
   const sync = createSyncUpgrade({ store, rooms, config, log });
 

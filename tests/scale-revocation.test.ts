@@ -116,9 +116,13 @@ describe.runIf(DB && REDIS)('revocation across instances', () => {
         }
         return n;
       };
-      // Well past the rooms' grace period (200 ms): whatever an unload would write has been written.
-      await new Promise((r) => setTimeout(r, 1500));
-      expect(await count()).toBe(0);
+      // An append that was in flight on some instance when the delete committed lands after it.
+      await db.query(`INSERT INTO ${schema}.doc_updates (board_id, data) VALUES ($1, $2)`, [
+        board.id,
+        Buffer.from([0, 0]),
+      ]);
+      // Past the rooms' grace period (200 ms) and the purge after a delete (2 s): nothing is left.
+      await vi.waitFor(async () => expect(await count()).toBe(0), { timeout: 6000, interval: 250 });
     } finally {
       await db.end();
     }

@@ -78,6 +78,24 @@ export function boardRegistryContract(name: string, open: Open<BoardRegistry & D
       expect([kept.snapshot !== null, kept.updates.length]).toEqual([true, 1]);
       expect(await s.latestVersions(other)).toHaveLength(1);
     });
+
+    it('purges what landed for a deleted board after its delete, and nothing of a live one', async () => {
+      const s = await openForTest(open);
+      const gone = freshBoardId();
+      const live = freshBoardId();
+      await s.createBoard(board(gone));
+      await s.createBoard(board(live));
+      await s.appendUpdates(live, [textUpdate('kept')]);
+      expect(await s.deleteBoard(gone)).toBe(true);
+      // An append that was in flight elsewhere when the delete committed.
+      await s.appendUpdates(gone, [textUpdate('late'), textUpdate('later')]);
+      await s.publishVersion(version(gone), 'h');
+      expect(await s.purgeOrphan(gone)).toBe(3);
+      expect(await s.loadDoc(gone)).toEqual({ snapshot: null, updates: [], lastUpdateId: 0 });
+      expect(await s.latestVersions(gone)).toEqual([]);
+      expect(await s.purgeOrphan(live)).toBe(0);
+      expect((await s.loadDoc(live)).updates).toHaveLength(1);
+    });
   });
 }
 

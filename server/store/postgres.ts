@@ -141,6 +141,18 @@ export class PostgresStore implements Store {
     });
   }
 
+  async purgeOrphan(id: string): Promise<number> {
+    return this.tx(async (c) => {
+      // Locks the (absent) board's key range against a createBoard racing this; ids are random anyway.
+      const alive = await c.query('SELECT 1 FROM boards WHERE id = $1 FOR UPDATE', [id]);
+      if ((alive.rowCount ?? 0) > 0) return 0;
+      let n = 0;
+      for (const t of ['doc_updates', 'doc_snapshots', 'formal_versions'])
+        n += (await c.query(`DELETE FROM ${t} WHERE board_id = $1`, [id])).rowCount ?? 0;
+      return n;
+    });
+  }
+
   // DocumentLog
 
   async appendUpdates(boardId: string, updates: Uint8Array[]): Promise<void> {

@@ -61,6 +61,7 @@ export class SqliteStore implements Store {
          WHERE id = ? AND owner_hash = ? AND team_hash = ? AND view_hash = ?`,
       ),
       deleteBoard: db.prepare('DELETE FROM boards WHERE id = ?'),
+      boardExists: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM boards WHERE id = ?'),
       deleteUpdates: db.prepare('DELETE FROM doc_updates WHERE board_id = ?'),
       deleteSnapshot: db.prepare('DELETE FROM doc_snapshots WHERE board_id = ?'),
       append: db.prepare('INSERT INTO doc_updates (board_id, data) VALUES (?, ?)'),
@@ -180,6 +181,19 @@ export class SqliteStore implements Store {
         this.stmts.deleteSnapshot.run(id);
         this.stmts.deleteVersions.run(id);
         return this.stmts.deleteBoard.run(id).changes > 0;
+      })(),
+    );
+  }
+
+  async purgeOrphan(id: string): Promise<number> {
+    return this.writing(() =>
+      this.db.transaction(() => {
+        if (this.stmts.boardExists.get(id)) return 0;
+        return (
+          this.stmts.deleteUpdates.run(id).changes +
+          this.stmts.deleteSnapshot.run(id).changes +
+          this.stmts.deleteVersions.run(id).changes
+        );
       })(),
     );
   }

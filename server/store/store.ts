@@ -85,6 +85,12 @@ export interface BoardRegistry {
    * transaction. Returns false when it did not exist.
    */
   deleteBoard(id: string): Promise<boolean>;
+  /**
+   * Removes what is stored for a board that has no registry row (an append that was in flight on
+   * some instance when the board was deleted lands after the delete); a board that exists is left
+   * alone. Returns the rows removed.
+   */
+  purgeOrphan(id: string): Promise<number>;
 }
 
 /** Formal story versions: immutable rows, numbered per story. Tracker records will join them. */

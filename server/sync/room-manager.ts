@@ -27,6 +27,7 @@ export class RoomManager {
   /** revocations seen lately (local and from other instances), numbered in arrival order */
   private revocations: { seq: number; at: number; r: Revocation }[] = [];
   private revocationSeq = 0;
+  private deletedCbs: ((boardId: string) => void)[] = [];
 
   constructor(
     private readonly store: DocumentLog,
@@ -197,7 +198,11 @@ export class RoomManager {
     const now = Date.now();
     this.revocations = this.revocations.filter((e) => now - e.at < REVOCATION_MEMORY_MS);
     this.revocations.push({ seq: ++this.revocationSeq, at: now, r });
-    if (r.kind === 'deleted') return this.evict(r.boardId, CLOSE.boardDeleted, REVOKE_REASONS.deleted);
+    if (r.kind === 'deleted') {
+      await this.evict(r.boardId, CLOSE.boardDeleted, REVOKE_REASONS.deleted);
+      for (const cb of this.deletedCbs) cb(r.boardId);
+      return;
+    }
     (await this.peek(r.boardId))?.revokeKey(r.role, r.keyHash, CLOSE.linkRotated, REVOKE_REASONS.rotated);
   }
 
@@ -219,6 +224,11 @@ export class RoomManager {
       if (n > 0)
         this.log.warn({ boardId: room.boardId, closed: n }, 'missed revocation: link rotated elsewhere');
     }
+  }
+
+  /** Called on every instance once a deleted board's room here is gone (to purge late rows). */
+  onBoardDeleted(cb: (boardId: string) => void): void {
+    this.deletedCbs.push(cb);
   }
 
   /** Taken before a gate check: `revokedSince` then tells what was revoked after it. */
