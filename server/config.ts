@@ -3,6 +3,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { normalizeAddress } from './http/client-address';
+import { parseAllowList } from './trackers/address-guard';
 
 /** All configuration comes from the environment, parsed once here. */
 const int = (def: number) => z.coerce.number().int().nonnegative().default(def);
@@ -46,7 +47,14 @@ const envSchema = z.object({
         .split(',')
         .map((a) => a.trim())
         .filter(Boolean),
-    ),
+    )
+    .superRefine((entries, ctx) => {
+      try {
+        parseAllowList(entries);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: err instanceof Error ? err.message : String(err) });
+      }
+    }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
   // Limits (docs/architecture.md "Sync server"); every one overridable.

@@ -151,3 +151,16 @@ describe('the guard', () => {
     });
   });
 });
+
+describe('TRACKER_ALLOW_HOSTS in the configuration', () => {
+  it('refuses a malformed entry at start, naming it', async () => {
+    const { loadConfig } = await import('../config');
+    expect(() =>
+      loadConfig({ NODE_ENV: 'test', TRACKER_ALLOW_HOSTS: 'jira.corp.example, https://x/' }),
+    ).toThrow(/TRACKER_ALLOW_HOSTS.*https:\/\/x\//s);
+    expect(
+      loadConfig({ NODE_ENV: 'test', TRACKER_ALLOW_HOSTS: 'jira.corp.example, 10.0.0.0/8' }).trackers
+        .allowHosts,
+    ).toEqual(['jira.corp.example', '10.0.0.0/8']);
+  });
+});
