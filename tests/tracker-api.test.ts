@@ -95,6 +95,10 @@ describe('connecting a tracker', () => {
       expect(got.status).toBe(200);
       expect(await got.text()).toBe(text);
     }
+    // Test: the saved connection verified again, owner-only.
+    const tested = await api(b, '/tracker/test', b.owner, { method: 'POST' });
+    expect([tested.status, await tested.json()]).toEqual([200, { ok: true, projectName: 'Shop' }]);
+    expect((await api(b, '/tracker/test', b.team, { method: 'POST' })).status).toBe(403);
     expect((await api(b, '/tracker', b.team, { method: 'DELETE' })).status).toBe(403);
     expect((await api(b, '/tracker', b.owner, { method: 'DELETE' })).status).toBe(204);
     expect((await api(b, '/tracker', b.owner)).status).toBe(404);

@@ -55,6 +55,15 @@ export function registerTrackerRoutes(
     res.writeHead(204, { 'Cache-Control': 'no-store' }).end();
   });
 
+  router.on(
+    'POST',
+    '/api/boards/:id/tracker/test',
+    trackerErrors(async (req, res, { id = '' }) => {
+      await requireRole(store, req, id, ['owner']);
+      sendJson(res, 200, await trackers.test(id));
+    }),
+  );
+
   router.on('GET', '/api/boards/:id/tracker/pushes', async (req, res, { id = '' }) => {
     await requireRole(store, req, id, anyRole);
     sendJson(res, 200, { pushes: await trackers.pushes(id) });

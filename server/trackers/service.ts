@@ -181,6 +181,14 @@ export class TrackerService {
     return view(rec);
   }
 
+  /** Checks the saved connection again with the tracker ("Test" in the UI); saves nothing. */
+  async test(boardId: string): Promise<{ ok: true; projectName: string }> {
+    const { rec, connector } = await this.opened(boardId);
+    await this.guard.check(new URL(rec.baseUrl));
+    const verified = await connector.verify();
+    return { ok: true, projectName: verified.projectName };
+  }
+
   async get(boardId: string): Promise<TrackerConnectionView | null> {
     const rec = await this.o.store.getTrackerConnection(boardId);
     return rec ? view(rec) : null;
