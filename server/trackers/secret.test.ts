@@ -19,11 +19,13 @@ describe('tracker token sealing', () => {
   it('generates the key file once, mode 0600, and reuses it', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-secret-'));
     try {
+      const lazy = sealerFor({ dataDir: dir, trackers: { allowHosts: [] } });
+      expect(fs.existsSync(path.join(dir, KEY_FILE))).toBe(false); // made on first use only
       const k1 = keyFromFile(dir);
       expect(fs.statSync(path.join(dir, KEY_FILE)).mode & 0o777).toBe(0o600);
       expect(keyFromFile(dir).equals(k1)).toBe(true);
       const sealed = createSealer(k1).seal('b', 't');
-      expect(sealerFor({ dataDir: dir, trackers: { allowHosts: [] } })?.open('b', sealed)).toBe('t');
+      expect(lazy?.open('b', sealed)).toBe('t');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -64,5 +64,8 @@ export function keyFromFile(dataDir: string): Buffer {
 export function sealerFor(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'trackers'>): TokenSealer | null {
   if (config.trackers.secret) return createSealer(keyFromSecret(config.trackers.secret));
   if (config.databaseUrl) return null;
-  return createSealer(keyFromFile(config.dataDir));
+  // The key file is made on first use, so a deployment that never connects a tracker has none.
+  let sealer: TokenSealer | null = null;
+  const get = () => (sealer ??= createSealer(keyFromFile(config.dataDir)));
+  return { seal: (b, t) => get().seal(b, t), open: (b, s) => get().open(b, s) };
 }
