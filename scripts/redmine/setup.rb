@@ -51,9 +51,12 @@ points = IssueCustomField.find_by(name: 'Story points') || IssueCustomField.new.
   f.name = 'Story points'
   f.field_format = 'float'
 end
-points.is_for_all = true
+# Enabled for the project explicitly (not "for all projects"), as a team would: that is what the
+# project's `issue_custom_fields` shows to a non-admin key, which the connector's verify reads.
+points.is_for_all = false
 points.visible = true
 points.trackers = Tracker.all
+points.projects = [project]
 points.save!
 
 File.write(ENV['SHELLBOARD_REDMINE_ENV'], <<~ENVFILE)
