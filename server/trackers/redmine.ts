@@ -55,14 +55,24 @@ type EstimateField = { kind: 'hours' } | { kind: 'custom'; id: number };
 
 function parse<T>(schema: z.ZodType<T>, body: unknown, what: string): T {
   const r = schema.safeParse(body);
-  if (!r.success) throw new TrackerError(502, `Redmine's answer to ${what} was not what its REST API describes.`, 'unavailable');
+  if (!r.success)
+    throw new TrackerError(
+      502,
+      `Redmine's answer to ${what} was not what its REST API describes.`,
+      'unavailable',
+    );
   return r.data;
 }
 
 function estimateField(spec: string | undefined): EstimateField {
   if (!spec || spec === 'estimated_hours') return { kind: 'hours' };
   const m = /^cf:(\d+)$/.exec(spec);
-  if (!m) throw new TrackerError(0, `The Redmine estimate field must be "estimated_hours" or "cf:<custom field id>", not "${spec}".`, 'invalid');
+  if (!m)
+    throw new TrackerError(
+      0,
+      `The Redmine estimate field must be "estimated_hours" or "cf:<custom field id>", not "${spec}".`,
+      'invalid',
+    );
   return { kind: 'custom', id: Number(m[1]) };
 }
 
@@ -90,8 +100,10 @@ export function redmineDescription(d: IssueDraft): string {
   const oneLine = (s: string) => s.replace(/\s*\n\s*/g, ' ').trim();
   const parts: string[] = [];
   if (d.narrative.trim()) parts.push(d.narrative.trim());
-  if (d.criteria.length) parts.push(['*Acceptance criteria*', '', ...d.criteria.map((c) => `* [ ] ${oneLine(c)}`)].join('\n'));
-  if (d.decisions.length) parts.push(['*Decisions*', '', ...d.decisions.map((c) => `* ${oneLine(c)}`)].join('\n'));
+  if (d.criteria.length)
+    parts.push(['*Acceptance criteria*', '', ...d.criteria.map((c) => `* [ ] ${oneLine(c)}`)].join('\n'));
+  if (d.decisions.length)
+    parts.push(['*Decisions*', '', ...d.decisions.map((c) => `* ${oneLine(c)}`)].join('\n'));
   if (d.labels.length) parts.push(`Labels: ${d.labels.map(oneLine).join(' · ')}`);
   parts.push(`Formal story (version ${d.version}): ${d.link}`);
   parts.push(d.marker);
@@ -124,7 +136,9 @@ export const createRedmineConnector: ConnectorFactory = (conn, http) => {
       field.kind === 'hours'
         ? normalise(i.estimated_hours)
         : normalise(
-            ((v) => (Array.isArray(v) ? (v[0] ?? null) : v))(i.custom_fields?.find((c) => c.id === field.id)?.value),
+            ((v) => (Array.isArray(v) ? (v[0] ?? null) : v))(
+              i.custom_fields?.find((c) => c.id === field.id)?.value,
+            ),
           );
     return {
       id: String(i.id),
@@ -139,9 +153,15 @@ export const createRedmineConnector: ConnectorFactory = (conn, http) => {
 
   /** The first of the project's trackers that has the estimate field (Redmine drops values of disabled fields silently). */
   async function resolveTracker(): Promise<number> {
-    const p = parse(ProjectBody, (await call({ method: 'GET', path: `/projects/${project}.json?include=trackers,issue_custom_fields` })).body, 'the project');
+    const p = parse(
+      ProjectBody,
+      (await call({ method: 'GET', path: `/projects/${project}.json?include=trackers,issue_custom_fields` }))
+        .body,
+      'the project',
+    );
     const trackers = p.project.trackers ?? [];
-    if (!trackers.length) throw new TrackerError(422, `Redmine project "${conn.project}" has no trackers enabled.`, 'invalid');
+    if (!trackers.length)
+      throw new TrackerError(422, `Redmine project "${conn.project}" has no trackers enabled.`, 'invalid');
     if (field.kind === 'custom') {
       if (!(p.project.issue_custom_fields ?? []).some((f) => f.id === field.id))
         throw new TrackerError(
@@ -151,7 +171,11 @@ export const createRedmineConnector: ConnectorFactory = (conn, http) => {
         );
       return trackers[0]!.id;
     }
-    const all = parse(TrackerList, (await call({ method: 'GET', path: '/trackers.json' })).body, 'the tracker list');
+    const all = parse(
+      TrackerList,
+      (await call({ method: 'GET', path: '/trackers.json' })).body,
+      'the tracker list',
+    );
     const ok = trackers.find((t) => {
       const fields = all.trackers.find((a) => a.id === t.id)?.enabled_standard_fields;
       return !fields || fields.includes('estimated_hours');
@@ -200,10 +224,18 @@ export const createRedmineConnector: ConnectorFactory = (conn, http) => {
 
   return {
     async verify() {
-      parse(CurrentUser, (await call({ method: 'GET', path: '/users/current.json' })).body, 'the current user');
+      parse(
+        CurrentUser,
+        (await call({ method: 'GET', path: '/users/current.json' })).body,
+        'the current user',
+      );
       let name: string;
       try {
-        const p = parse(ProjectBody, (await call({ method: 'GET', path: `/projects/${project}.json` })).body, 'the project');
+        const p = parse(
+          ProjectBody,
+          (await call({ method: 'GET', path: `/projects/${project}.json` })).body,
+          'the project',
+        );
         name = p.project.name;
       } catch (err) {
         if (err instanceof TrackerError && (err.status === 404 || err.status === 403))
@@ -215,7 +247,10 @@ export const createRedmineConnector: ConnectorFactory = (conn, http) => {
       }
       trackerId = null;
       await tracker();
-      return { projectName: name, fields: { estimate: field.kind === 'hours' ? 'estimated_hours' : `cf:${field.id}` } };
+      return {
+        projectName: name,
+        fields: { estimate: field.kind === 'hours' ? 'estimated_hours' : `cf:${field.id}` },
+      };
     },
 
     async find(marker) {
@@ -229,9 +264,15 @@ export const createRedmineConnector: ConnectorFactory = (conn, http) => {
       q.append('v[description][]', marker);
       q.set('sort', 'id');
       q.set('limit', '25');
-      const list = parse(IssueList, (await call({ method: 'GET', path: `/issues.json?${q.toString()}` })).body, 'the issue search');
+      const list = parse(
+        IssueList,
+        (await call({ method: 'GET', path: `/issues.json?${q.toString()}` })).body,
+        'the issue search',
+      );
       // "contains" also matches a longer marker (…/s1 in …/s10): only a line that is exactly ours counts.
-      const hit = list.issues.find((i) => (i.description ?? '').split(/\r?\n/).some((l) => l.trim() === marker));
+      const hit = list.issues.find((i) =>
+        (i.description ?? '').split(/\r?\n/).some((l) => l.trim() === marker),
+      );
       return hit ? state(hit) : null;
     },
 
@@ -258,7 +299,11 @@ export const createRedmineConnector: ConnectorFactory = (conn, http) => {
 
     async comment(id, lines) {
       const notes = lines.map((l) => `* ${l.replace(/\s*\n\s*/g, ' ').trim()}`).join('\n');
-      await call({ method: 'PUT', path: `/issues/${encodeURIComponent(id)}.json`, json: { issue: { notes } } });
+      await call({
+        method: 'PUT',
+        path: `/issues/${encodeURIComponent(id)}.json`,
+        json: { issue: { notes } },
+      });
     },
   };
 };
