@@ -59,6 +59,18 @@ points.trackers = Tracker.all
 points.projects = [project]
 points.save!
 
+# Enabled for the project but for no tracker: Redmine then drops a value for it without a word,
+# which the connector must notice (the "estimate silently lost" case).
+untracked = IssueCustomField.find_by(name: 'Points (no tracker)') || IssueCustomField.new.tap do |f|
+  f.name = 'Points (no tracker)'
+  f.field_format = 'float'
+end
+untracked.is_for_all = false
+untracked.visible = true
+untracked.trackers = []
+untracked.projects = [project]
+untracked.save!
+
 File.write(ENV['SHELLBOARD_REDMINE_ENV'], <<~ENVFILE)
   TEST_REDMINE_URL=#{ENV.fetch('SHELLBOARD_REDMINE_URL')}
   TEST_REDMINE_KEY=#{admin.api_key}
@@ -66,5 +78,6 @@ File.write(ENV['SHELLBOARD_REDMINE_ENV'], <<~ENVFILE)
   TEST_REDMINE_USER2=#{second.id}
   TEST_REDMINE_PROJECT=#{project.identifier}
   TEST_REDMINE_CF=#{points.id}
+  TEST_REDMINE_CF_UNTRACKED=#{untracked.id}
 ENVFILE
 puts "setup: project #{project.identifier}, custom field #{points.id}, users #{admin.id} and #{second.id}"

@@ -13,7 +13,8 @@ set -euo pipefail
 REDMINE_DIR="${REDMINE_DIR:-/tmp/shellboard-redmine}"
 REDMINE_ENV_FILE="${REDMINE_ENV_FILE:-/tmp/shellboard-redmine.env}"
 REDMINE_PORT="${REDMINE_PORT:-3300}"
-INSTANCE=shellboard-test
+# one instance per port, so a second copy (another REDMINE_DIR and port) keeps its own link
+INSTANCE="shellboard-test-${REDMINE_PORT}"
 RAILS_ROOT=/usr/share/redmine
 URL="http://127.0.0.1:${REDMINE_PORT}"
 HERE="$(cd "$(dirname "$0")" && pwd)"

@@ -14,6 +14,8 @@ const KEY2 = process.env.TEST_REDMINE_KEY2 ?? '';
 const USER2 = process.env.TEST_REDMINE_USER2 ?? '';
 const PROJECT = process.env.TEST_REDMINE_PROJECT ?? '';
 const CF = process.env.TEST_REDMINE_CF ?? '';
+/** enabled for the project but for no tracker: Redmine drops its value silently */
+const CF_UNTRACKED = process.env.TEST_REDMINE_CF_UNTRACKED ?? '';
 
 if (!URL_)
   console.warn(
@@ -142,6 +144,16 @@ describe.skipIf(!URL_)(
       expect(updated.estimate).toBe('2.5');
     });
 
+    it('says so when Redmine silently drops the estimate (field not enabled for the tracker)', async () => {
+      const c = connector({ fields: { estimate: `cf:${CF_UNTRACKED}` } });
+      await expect(c.verify()).resolves.toMatchObject({ fields: { estimate: `cf:${CF_UNTRACKED}` } });
+      const err = await rejection(c.create(draft({ estimate: '5' })));
+      expect(err.reason).toBe('invalid');
+      expect(err.message).toMatch(
+        /did not keep the estimate in its custom field \d+ for #\d+ \(it holds nothing\)/,
+      );
+    });
+
     it('refuses a non-numeric estimate with a clear error, creating nothing', async () => {
       const c = connector();
       const d = draft({ estimate: 'M' });
@@ -184,9 +196,9 @@ describe.skipIf(!URL_)(
     it('finds an issue by its marker after a crash between create and our record', async () => {
       const c = connector();
       const d = draft();
-      const made = await c.create(d); // …and the process died before recording it
-      // a longer marker that merely contains ours is not a match
+      // an older issue whose longer marker merely contains ours is not a match
       const other = await c.create(draft({ marker: `${d.marker}0` }));
+      const made = await c.create(d); // …and the process died before recording it
       await redmine('PUT', `/issues/${made.id}.json`, { issue: { status_id: 5 } }); // closed counts too
       const found = await c.find(d.marker);
       expect(found?.id).toBe(made.id);
