@@ -14,7 +14,7 @@ import {
  *
  * The REST API does not say which text formatting an instance uses (Textile by default, or
  * Markdown / CommonMark), so the description is written to read well in all of them: blank-line
- * separated paragraphs, `*Heading*` lines, `* [ ]` checklist bullets, bare URLs, and the marker as
+ * separated paragraphs, `**Heading**` lines (bold in both), `* [ ]` checklist bullets, bare URLs, and the marker as
  * a trailing plain line (an HTML comment would show in Textile). Redmine has no labels: they go
  * in a `Labels:` line of the description (categories hold one value per issue and need a manager).
  */
@@ -101,9 +101,9 @@ export function redmineDescription(d: IssueDraft): string {
   const parts: string[] = [];
   if (d.narrative.trim()) parts.push(d.narrative.trim());
   if (d.criteria.length)
-    parts.push(['*Acceptance criteria*', '', ...d.criteria.map((c) => `* [ ] ${oneLine(c)}`)].join('\n'));
+    parts.push(['**Acceptance criteria**', '', ...d.criteria.map((c) => `* [ ] ${oneLine(c)}`)].join('\n'));
   if (d.decisions.length)
-    parts.push(['*Decisions*', '', ...d.decisions.map((c) => `* ${oneLine(c)}`)].join('\n'));
+    parts.push(['**Decisions**', '', ...d.decisions.map((c) => `* ${oneLine(c)}`)].join('\n'));
   if (d.labels.length) parts.push(`Labels: ${d.labels.map(oneLine).join(' · ')}`);
   parts.push(`Formal story (version ${d.version}): ${d.link}`);
   parts.push(d.marker);
