@@ -14,9 +14,9 @@ import {
  *
  * The REST API does not say which text formatting an instance uses (Textile by default, or
  * Markdown / CommonMark), so the description is written to read well in all of them: blank-line
- * separated paragraphs, `**Heading**` lines (bold in both), `* [ ]` checklist bullets, bare URLs, and the marker as
- * a trailing plain line (an HTML comment would show in Textile). Redmine has no labels: they go
- * in a `Labels:` line of the description (categories hold one value per issue and need a manager).
+ * separated paragraphs, `**Heading**` lines (bold in both), `* [ ]` checklist bullets, bare URLs,
+ * and the marker as a trailing plain line (an HTML comment would show in Textile). Redmine has no
+ * labels: they go in a `Labels:` line (a category holds one value per issue and needs a manager).
  */
 
 const Named = z.object({ id: z.number(), name: z.string() });
