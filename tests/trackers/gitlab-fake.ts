@@ -30,7 +30,14 @@ export interface GitlabFakeOptions {
 }
 
 export interface Exchange {
-  request: { method: string; path: string; query: Record<string, string>; body: unknown };
+  request: {
+    method: string;
+    path: string;
+    query: Record<string, string>;
+    /** the headers GitLab reads; the token's value is never kept, only whether it matched */
+    headers: Record<string, string>;
+    body: unknown;
+  };
   response: { status: number; headers: Record<string, string>; body: unknown };
 }
 
@@ -425,7 +432,17 @@ export async function startGitlabFake(opts: GitlabFakeOptions = {}): Promise<Git
         reply = { status: 400, body: { error: err.message } };
       }
       exchanges.push({
-        request: { method: req.method ?? 'GET', path: url.pathname, query, body: raw ? body : null },
+        request: {
+          method: req.method ?? 'GET',
+          path: url.pathname,
+          query,
+          headers: {
+            accept: String(req.headers.accept),
+            'content-type': String(req.headers['content-type'] ?? ''),
+            'private-token': req.headers['private-token'] === token ? '<the token>' : '<another token>',
+          },
+          body: raw ? body : null,
+        },
         response: { status: reply.status, headers: reply.headers ?? {}, body: reply.body },
       });
       const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
