@@ -238,7 +238,8 @@ export const createGitlabConnector: ConnectorFactory = (conn: TrackerConnection,
         description: gitlabDescription(draft, own),
         add_labels: own.join(','),
         ...(gone.length ? { remove_labels: [...new Set(gone)].join(',') } : {}),
-        ...(weight !== null ? { weight } : {}),
+        // no whole-number estimate any more: clear the weight we set, as GitLab clears it on null
+        ...(weight !== null ? { weight } : typeof current.weight === 'number' ? { weight: null } : {}),
       });
       let issue = parse(issueSchema, res.body, 'issue');
       if (weight !== null) {

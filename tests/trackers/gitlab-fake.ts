@@ -118,7 +118,7 @@ function check(params: Record<string, unknown>, declared: Record<string, Kind>, 
         case 'integer':
           return fromQuery
             ? typeof value === 'string' && /^\d+$/.test(value)
-            : Number.isInteger(value) && (value as number) >= 0;
+            : (Number.isInteger(value) && (value as number) >= 0) || (name === 'weight' && value === null);
         case 'boolean':
           return typeof value === 'boolean' || value === 'true' || value === 'false';
         case 'labels':
@@ -357,7 +357,7 @@ export async function startGitlabFake(opts: GitlabFakeOptions = {}): Promise<Git
         const gone = labelList(body.remove_labels, 'remove_labels');
         issue.labels = issue.labels.filter((l) => !gone.includes(l));
       }
-      if (weights && typeof body.weight === 'number') issue.weight = body.weight;
+      if (weights && (typeof body.weight === 'number' || body.weight === null)) issue.weight = body.weight;
       if (body.state_event === 'close') issue.state = 'closed';
       if (body.state_event === 'reopen') issue.state = 'opened';
       issue.updated_at = now();

@@ -218,6 +218,17 @@ describe('GitLab connector: issues', () => {
     golden('update', fake.exchanges);
   });
 
+  it('clears the weight and our estimate labels when the story has no estimate any more', async () => {
+    const { fake, connector } = await setup();
+    await connector.create(draft());
+    await connector.update('1', draft({ estimate: 'L', version: 2 }));
+    expect(fake.issue(1)).toMatchObject({ weight: null });
+    expect(fake.issue(1)?.labels).toContain('estimate::L');
+    const issue = await connector.update('1', draft({ estimate: null, version: 3 }));
+    expect(issue.estimate).toBeNull();
+    expect(fake.issue(1)?.labels.filter((l) => l.startsWith('estimate::'))).toEqual([]);
+  });
+
   it('reads the issue back with GitLab’s status', async () => {
     const { fake, connector } = await setup();
     await connector.create(draft());
