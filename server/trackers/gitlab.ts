@@ -23,6 +23,7 @@ const OWNED_PREFIX = 'shellboard-labels:';
 const MAX_FIND_PAGES = 20;
 
 const access = z.object({ access_level: z.number() }).nullish();
+const tokenSchema = z.object({ scopes: z.array(z.string()) });
 const userSchema = z.object({ id: z.number(), username: z.string(), is_admin: z.boolean().optional() });
 const projectSchema = z.object({
   id: z.number(),
@@ -90,7 +91,9 @@ function estimateFrom(issue: GitlabIssue): string | null {
 }
 
 export const createGitlabConnector: ConnectorFactory = (conn: TrackerConnection, http: TrackerHttp) => {
-  const project = `/api/v4/projects/${encodeURIComponent(conn.project.trim())}`;
+  // The API root, also when the owner pasted it (`https://gitlab.example.com/api/v4`) as the base URL.
+  const api = /\/api\/v4$/.test(conn.baseUrl.replace(/\/+$/, '')) ? '' : '/api/v4';
+  const project = `${api}/projects/${encodeURIComponent(conn.project.trim())}`;
   const headers = { 'PRIVATE-TOKEN': conn.token };
   /** learnt from the first answer: null until GitLab showed whether it keeps a weight */
   let weights: boolean | null = null;
@@ -141,13 +144,36 @@ export const createGitlabConnector: ConnectorFactory = (conn: TrackerConnection,
   const staleEstimates = (current: string[], own: string[]) =>
     current.filter((l) => l.startsWith(ESTIMATE_LABEL) && !own.includes(l));
 
+  /**
+   * A `read_api` token passes every read and fails the first push, so say it now. Tokens that cannot
+   * read themselves (OAuth, GitLab before 15.5) answer 401/403/404 here: the push will tell then.
+   */
+  const checkScopes = async () => {
+    let scopes: string[];
+    try {
+      scopes = parse(
+        tokenSchema,
+        (await call('GET', `${api}/personal_access_tokens/self`)).body,
+        'token',
+      ).scopes;
+    } catch (err) {
+      if (err instanceof TrackerError && [401, 403, 404].includes(err.status)) return;
+      throw err;
+    }
+    if (!scopes.includes('api'))
+      throw new TrackerError(
+        403,
+        `The token's scopes are ${scopes.join(', ') || 'none'}; pushing stories needs the "api" scope.`,
+      );
+  };
+
   const weightKept = (issue: GitlabIssue, sent: number | null) => sent === null || issue.weight === sent;
 
   return {
     async verify() {
       let user: z.infer<typeof userSchema>;
       try {
-        user = parse(userSchema, (await call('GET', '/api/v4/user')).body, 'user');
+        user = parse(userSchema, (await call('GET', `${api}/user`)).body, 'user');
       } catch (err) {
         if (err instanceof TrackerError && err.status === 401)
           throw new TrackerError(
@@ -156,6 +182,7 @@ export const createGitlabConnector: ConnectorFactory = (conn: TrackerConnection,
           );
         throw err;
       }
+      await checkScopes();
       let p: z.infer<typeof projectSchema>;
       try {
         p = parse(projectSchema, (await call('GET', project)).body, 'project');

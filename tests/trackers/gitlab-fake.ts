@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
  *   https://docs.gitlab.com/api/notes/    (create new issue note)
  *   https://docs.gitlab.com/api/projects/ (get a single project: permissions, issues_enabled)
  *   https://docs.gitlab.com/api/users/    (get the current user)
+ *   https://docs.gitlab.com/api/personal_access_tokens/ (self-inform: the token's scopes)
  *   https://docs.gitlab.com/api/rest/#pagination (x-next-page and friends)
  * and the parameter declarations of GitLab's lib/api/issues.rb (types, `labels` split on commas
  * even inside an array, `at_least_one_of` on edit). Response bodies are the documented example
@@ -25,6 +26,8 @@ export interface GitlabFakeOptions {
   /** the token user's project role (10 Guest, 20 Reporter, 30 Developer…) or null for no membership */
   accessLevel?: number | null;
   issuesEnabled?: boolean;
+  /** the token's scopes (GET /personal_access_tokens/self); null: a token that cannot read itself (404) */
+  scopes?: string[] | null;
   /** false: Free tier — `weight` accepted but dropped, and absent from every issue */
   weights?: boolean;
 }
@@ -263,6 +266,26 @@ export async function startGitlabFake(opts: GitlabFakeOptions = {}): Promise<Git
           is_admin: false,
         },
       };
+    // personal_access_tokens.md, "Self-inform" (GitLab 15.5+)
+    if (method === 'GET' && segments.join('/') === 'api/v4/personal_access_tokens/self') {
+      const scopes = opts.scopes === undefined ? ['api'] : opts.scopes;
+      if (scopes === null) return { status: 404, body: { message: '404 Not Found' } };
+      return {
+        status: 200,
+        body: {
+          id: 42,
+          name: 'Shellboard',
+          revoked: false,
+          created_at: '2023-08-01T15:00:00.000Z',
+          description: 'Test Token description',
+          scopes,
+          user_id: 1,
+          last_used_at: null,
+          active: true,
+          expires_at: '2027-08-15',
+        },
+      };
+    }
     if (segments[0] !== 'api' || segments[1] !== 'v4' || segments[2] !== 'projects' || segments.length < 4)
       return { status: 404, body: { error: '404 Not Found' } };
     // The project is ONE segment: a path must arrive URL-encoded (group%2Fsub%2Fproject).

@@ -90,6 +90,7 @@ describe('GitLab connector: verify', () => {
     });
     expect(fake.exchanges.map((e) => e.request.path)).toEqual([
       '/api/v4/user',
+      '/api/v4/personal_access_tokens/self',
       '/api/v4/projects/my-group%2Fsub%2Fmy-project',
     ]);
     golden('verify-ok', fake.exchanges);
@@ -98,6 +99,27 @@ describe('GitLab connector: verify', () => {
   it('accepts a numeric project id', async () => {
     const { connector } = await setup({ projectId: 4 }, { project: '4' });
     await expect(connector.verify()).resolves.toMatchObject({ projectName: 'my-group / sub / my-project' });
+  });
+
+  it('takes the API root pasted as the base URL', async () => {
+    const fake = await startGitlabFake({ token: TOKEN, projectPath: PROJECT });
+    fakes.push(fake);
+    const connector = createGitlabConnector(
+      { kind: 'gitlab', baseUrl: `${fake.base}/api/v4/`, project: PROJECT, token: TOKEN, fields: {} },
+      createTrackerHttp({ baseUrl: `${fake.base}/api/v4/` }),
+    );
+    await expect(connector.verify()).resolves.toMatchObject({ projectName: 'my-group / sub / my-project' });
+  });
+
+  it('refuses a read_api token before saving, and passes a token that cannot read its scopes', async () => {
+    const readOnly = await setup({ scopes: ['read_api', 'read_user'] });
+    const err = await fail(readOnly.connector.verify());
+    expect(err.status).toBe(403);
+    expect(err.message).toContain('read_api, read_user');
+    expect(err.message).toContain('"api" scope');
+    golden('verify-read-api', readOnly.fake.exchanges);
+    const oauth = await setup({ scopes: null });
+    await expect(oauth.connector.verify()).resolves.toMatchObject({ fields: {} });
   });
 
   it('names GitLab’s 401 and the scope a token needs', async () => {
