@@ -54,9 +54,12 @@ function parse<T>(schema: z.ZodType<T>, body: unknown, what: string): T {
   return r.data;
 }
 
-/** GitLab splits `labels` on commas (even inside a JSON array), so a comma becomes `;`. */
+/**
+ * GitLab splits `labels` on commas (even inside a JSON array), so a comma becomes `;`; a label's
+ * title holds at most 255 characters.
+ */
 export function gitlabLabel(name: string): string {
-  return name.replace(/,/g, ';').replace(/\s+/g, ' ').trim();
+  return name.replace(/,/g, ';').replace(/\s+/g, ' ').trim().slice(0, 255).trim();
 }
 
 /** A whole-number estimate fits `weight`; anything else ("M", "0.5") can only be a label. */
