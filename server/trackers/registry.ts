@@ -1,3 +1,4 @@
+import { createGitlabConnector } from './gitlab';
 import { createRedmineConnector } from './redmine';
 import type { ConnectorFactory, TrackerKind } from './types';
 
@@ -6,6 +7,7 @@ import type { ConnectorFactory, TrackerKind } from './types';
  * `ConnectorFactory`; adding a tracker is that file and one line here.
  */
 const FACTORIES: Partial<Record<TrackerKind, ConnectorFactory>> = {
+  gitlab: createGitlabConnector,
   redmine: createRedmineConnector,
 };
 
