@@ -114,6 +114,19 @@ describe('GET /api/boards/:id/readiness', () => {
     expect((await report(b.view)).rules.length).toBe(before.rules.length);
   });
 
+  it('a board whose owner picked no rules: no rules, every story ready', async () => {
+    const other = await createBoard(srv.url, 'No definition');
+    const owner = connect(srv.wsUrl, other.id, other.owner);
+    await synced(owner);
+    const s = createStory(owner.doc, { title: 'Anything', createdBy: 'po' });
+    await saved(owner);
+    const res = await get(other.team, other.id);
+    expect(readinessReportSchema.parse(await res.json())).toEqual({
+      rules: [],
+      stories: [{ storyId: s, ready: true, missing: [] }],
+    });
+  });
+
   it('needs a key of the board; an unknown board is 404', async () => {
     expect((await get('nope')).status).toBe(401);
     expect((await fetch(`${srv.url}/api/boards/${b.id}/readiness`)).status).toBe(401);
