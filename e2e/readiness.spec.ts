@@ -23,6 +23,17 @@ test('the definition of ready blocks "Mark ready" until the open question is res
   await expect(rules).toHaveText([/No open questions/, /Why present/, /Designs attached/]);
   await panel.getByRole('button', { name: 'Move “Why present” up' }).click();
   await expect(rules).toHaveText([/Why present/, /No open questions/, /Designs attached/]);
+  // dnd-kit's keyboard drag on a rule's handle: Space, ↑, Space puts the item second.
+  await panel.getByRole('button', { name: 'Drag “Designs attached”' }).focus();
+  await po.page.keyboard.press('Space');
+  // dnd-kit speaks the pick-up, then where the rule is (over itself, at first)
+  await expect(po.page.getByText(/^(Picked up|Over) rule “Designs attached”\.$/)).toBeAttached();
+  await expect(async () => {
+    await po.page.keyboard.press('ArrowUp');
+    await expect(po.page.getByText('Over rule “No open questions”.')).toBeAttached({ timeout: 1000 });
+  }).toPass({ timeout: 10_000 });
+  await po.page.keyboard.press('Space');
+  await expect(rules).toHaveText([/Why present/, /Designs attached/, /No open questions/]);
   expect(await seriousViolations(po.page)).toEqual([]);
   await panel.getByRole('button', { name: 'Close definition of ready' }).click();
 
