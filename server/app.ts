@@ -10,6 +10,7 @@ import { Router } from './http/router';
 import { registerBoardRoutes, registerHealthRoute } from './http/boards';
 import { registerOwnerRoutes } from './http/links';
 import { registerStoryRoutes } from './http/stories';
+import { registerReadinessRoutes } from './http/readiness';
 import { registerExportRoutes } from './http/exports';
 import { applyPageCsp, setBaseHeaders } from './http/headers';
 import { attachSessions, type Sessions } from './sessions/namespace';
@@ -99,6 +100,7 @@ export function createShellboard(deps: {
   registerBoardRoutes(router, { store, config, log });
   registerOwnerRoutes(router, { store, rooms, sessions, config, log });
   registerStoryRoutes(router, { store, rooms, config, log });
+  registerReadinessRoutes(router, { store, rooms });
   registerExportRoutes(router, { store, rooms, config, log });
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {

@@ -1,6 +1,13 @@
 'use client';
 
-import { NONE, NO_FILTERS, SEARCH_MAX, activeFilterCount, type BoardFilters } from '@/lib/board/filters';
+import {
+  NONE,
+  NO_FILTERS,
+  SEARCH_MAX,
+  activeFilterCount,
+  type BoardFilters,
+  type ReadyFilter,
+} from '@/lib/board/filters';
 import { STORY_STATUSES, type StoryStatus } from '@/lib/board/types';
 import { Button } from '@/components/ui/button';
 import { cx } from '@/components/ui/cx';
@@ -132,6 +139,16 @@ export function FilterBar({ filters, onChange, values, shown, total }: Props) {
           {filters.stream !== null && filters.stream !== NONE && !streams.includes(filters.stream) && (
             <option value={filters.stream}>{filters.stream}</option>
           )}
+        </select>
+        <select
+          aria-label="Filter by readiness"
+          className={selectClass}
+          value={filters.ready ?? ''}
+          onChange={(e) => set({ ready: (e.target.value || null) as ReadyFilter | null })}
+        >
+          <option value="">Ready or not</option>
+          <option value="ready">Ready</option>
+          <option value="not-ready">Not ready</option>
         </select>
         <Toggle label="Why missing" checked={filters.whyMissing} onChange={(v) => set({ whyMissing: v })} />
         <Toggle

@@ -1,7 +1,7 @@
 'use client';
 
 import { memo, useCallback, useMemo, useState } from 'react';
-import { useNoteCountsWhen, useNotesVersion, useStories } from '@/lib/board/hooks';
+import { useNoteCountsWhen, useNotesVersion, useReadinessVersion, useStories } from '@/lib/board/hooks';
 import { BoardDocView } from '@/lib/board/doc-view';
 import { NO_FILTERS, activeFilterCount, filterStories } from '@/lib/board/filters';
 import { Button } from '@/components/ui/button';
@@ -34,6 +34,7 @@ export const StoryList = memo(function StoryList({ composing, setComposing, sync
   // otherwise a note arriving re-renders just its card.
   const usedCounts = useNoteCountsWhen(doc, filters.openQuestions);
   const notesV = useNotesVersion(doc, filters.q.trim().length > 0);
+  const readyV = useReadinessVersion(doc, filters.ready !== null);
   const [suggesting, setSuggesting] = useState(false);
   const [message, setMessage] = useState('');
   const announce = useCallback((m: string) => setMessage(m), []);
@@ -46,9 +47,10 @@ export const StoryList = memo(function StoryList({ composing, setComposing, sync
       metricIds: new Set(values.metricById.keys()),
       openQuestions: (id) => usedCounts?.get(id)?.openQuestions ?? 0,
       noteText: (id) => view.noteText(id),
+      ready: (id) => view.readiness(id)?.ready ?? false,
     });
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `notesV` signals note text changing while searching
-  }, [doc, stories, usedCounts, notesV, filters, values]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `notesV`/`readyV` signal note text / readiness changing while filtered
+  }, [doc, stories, usedCounts, notesV, readyV, filters, values]);
 
   // Each field keeps its identity while unchanged (doc-view.ts), so memoised cards skip.
   const cards: CardData[] = useMemo(

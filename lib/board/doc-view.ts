@@ -14,6 +14,7 @@ import {
 } from './schema';
 import { countsByStory, liveStories, threadsFor, type NoteThread, type StoryCounts } from './summary';
 import type { BoardMetaView, MetricView, NoteView, PersonaView, StoryView } from './types';
+import { evaluate, readDefinition, sameEvaluation, type Definition, type Evaluation } from './readiness';
 import { sameList, sameMetaView, sameNote, sameStory } from './view-equality';
 
 /**
@@ -74,6 +75,12 @@ export class BoardDocView {
   private personasCache: PersonaView[] | null = null;
   private metricsCache: MetricView[] | null = null;
   private streamsCache: string[] | null = null;
+  private definitionCache: Definition | null = null;
+  private definitionJson = '';
+  /** one readiness evaluation per story; dropped when its story, its notes or the definition change */
+  private readinessOf = new Map<string, Evaluation>();
+  /** the last evaluation handed out per story, so an equal re-evaluation keeps its identity */
+  private readinessPrev = new Map<string, Evaluation>();
 
   /** Bumped per topic whenever that topic changed; a cheap change signal for memo dependencies. */
   readonly versions: Record<ViewTopic, number> = { stories: 0, notes: 0, values: 0, meta: 0 };
@@ -133,6 +140,7 @@ export class BoardDocView {
       const m = this.r.stories.get(id);
       const next = isEntityEntry(id, m) ? readStory(id, m) : null;
       if (next && prev && sameStory(prev, next)) continue;
+      this.readinessOf.delete(id);
       if (next) this.storyMap.set(id, next);
       else this.storyMap.delete(id);
       const live = (s: StoryView | null) => s !== null && s.deletedAt === null;
@@ -176,6 +184,7 @@ export class BoardDocView {
       this.notesOfStory.delete(s);
       this.threadsOfStory.delete(s);
       this.textOfStory.delete(s);
+      this.readinessOf.delete(s);
       const before = this.countsOfStory.get(s);
       this.countsOfStory.delete(s);
       // Equal counts keep their object (and the map), so a note's text edit re-renders no card.
@@ -196,6 +205,14 @@ export class BoardDocView {
     const next = readMeta(this.doc);
     if (this.metaCache && !sameMetaView(this.metaCache, next)) this.metaCache = next;
     this.streamsCache = null;
+    if (this.definitionCache) {
+      const raw = this.r.meta.get('readiness');
+      const json = JSON.stringify(raw ?? null);
+      if (json !== this.definitionJson) {
+        this.definitionCache = null;
+        this.readinessOf.clear();
+      }
+    }
     this.pending.add('meta');
   };
 
@@ -370,6 +387,36 @@ export class BoardDocView {
 
   valueStreams(): readonly string[] {
     return (this.streamsCache ??= readValueStreams(this.doc));
+  }
+
+  // ---- readiness (readiness.ts) ----
+
+  /** The board's definition of ready (the default until the owner saves one). */
+  definition(): Definition {
+    if (!this.definitionCache) {
+      const raw = this.r.meta.get('readiness');
+      this.definitionJson = JSON.stringify(raw ?? null);
+      this.definitionCache = readDefinition(raw);
+    }
+    return this.definitionCache;
+  }
+
+  /**
+   * How ready a story is, evaluated once and kept until the story, its notes or the definition
+   * change; an equal result keeps its object, so a card re-renders only when its badge would.
+   */
+  readiness(storyId: string): Evaluation | null {
+    const story = this.story(storyId);
+    if (!story) return null;
+    let e = this.readinessOf.get(storyId);
+    if (!e) {
+      e = evaluate(story, this.notesOf(storyId), this.definition());
+      const prev = this.readinessPrev.get(storyId);
+      if (prev && sameEvaluation(prev, e)) e = prev;
+      this.readinessOf.set(storyId, e);
+      this.readinessPrev.set(storyId, e);
+    }
+    return e;
   }
 }
 

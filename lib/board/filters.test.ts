@@ -36,6 +36,7 @@ const ctx: FilterContext = {
   personaIds: new Set(['po']),
   metricIds: new Set(['m1']),
   openQuestions: (id) => (id === 's3' ? 1 : 0),
+  ready: (id) => id === 's2',
   noteText: (id) => notes.get(id) ?? '',
 };
 const ids = (f: Partial<BoardFilters>) =>
@@ -56,6 +57,14 @@ describe('filters', () => {
     expect(ids({ metric: 'm1', status: 'ready' })).toEqual(['s1']);
   });
 
+  it('filters by the definition of ready, not by the status', () => {
+    // s1's status is `ready` but it does not meet the definition; s2 meets it.
+    expect(ids({ ready: 'ready' })).toEqual(['s2']);
+    expect(ids({ ready: 'not-ready' })).toEqual(['s1', 's3']);
+    expect(parseFilters(new URLSearchParams('ready=not-ready')).ready).toBe('not-ready');
+    expect(parseFilters(new URLSearchParams('ready=maybe')).ready).toBeNull();
+  });
+
   it('searches title, why and live notes, every word, ignoring case', () => {
     expect(ids({ q: 'csv' })).toEqual(['s1']);
     expect(ids({ q: 'FINANCE export' })).toEqual(['s1']);
@@ -73,12 +82,13 @@ describe('filters', () => {
       stream: 'Billing & Ops',
       whyMissing: true,
       openQuestions: true,
+      ready: 'ready',
       q: 'a b',
     };
     const params = writeFilters(new URLSearchParams('story=abc'), f);
     expect(params.get('story')).toBe('abc');
     expect(parseFilters(new URLSearchParams(params.toString()))).toEqual(f);
-    expect(activeFilterCount(f)).toBe(7);
+    expect(activeFilterCount(f)).toBe(8);
     expect(writeFilters(params, NO_FILTERS).toString()).toBe('story=abc');
     expect(parseFilters(new URLSearchParams('view=grid&status=done&why=yes&persona='))).toEqual(NO_FILTERS);
   });

@@ -23,8 +23,13 @@ export interface BoardFilters {
   stream: string | null;
   whyMissing: boolean;
   openQuestions: boolean;
+  /** the definition of ready: only stories that meet it, only those that do not, or any */
+  ready: ReadyFilter | null;
   q: string;
 }
+
+export const READY_FILTERS = ['ready', 'not-ready'] as const;
+export type ReadyFilter = (typeof READY_FILTERS)[number];
 
 export const NO_FILTERS: BoardFilters = {
   view: 'list',
@@ -34,6 +39,7 @@ export const NO_FILTERS: BoardFilters = {
   stream: null,
   whyMissing: false,
   openQuestions: false,
+  ready: null,
   q: '',
 };
 
@@ -62,6 +68,7 @@ export function parseFilters(params: URLSearchParams): BoardFilters {
     stream: ref(params.get('stream')),
     whyMissing: flag(params.get('why'), 'missing'),
     openQuestions: flag(params.get('questions'), 'open'),
+    ready: oneOf(READY_FILTERS, params.get('ready')),
     // an absurdly long query (a pasted blob) is dropped rather than cut mid-word
     q: q.length <= SEARCH_MAX * 2 ? q.slice(0, SEARCH_MAX) : '',
   };
@@ -78,6 +85,7 @@ export function writeFilters(params: URLSearchParams, f: BoardFilters): URLSearc
   set('stream', f.stream);
   set('why', f.whyMissing ? 'missing' : null);
   set('questions', f.openQuestions ? 'open' : null);
+  set('ready', f.ready);
   set('q', f.q.trim() ? f.q : null);
   return out;
 }
@@ -85,7 +93,7 @@ export function writeFilters(params: URLSearchParams, f: BoardFilters): URLSearc
 /** How many filters narrow the list (the view choice is not a filter). */
 export function activeFilterCount(f: BoardFilters): number {
   return (
-    [f.persona, f.metric, f.status, f.stream].filter((v) => v !== null).length +
+    [f.persona, f.metric, f.status, f.stream, f.ready].filter((v) => v !== null).length +
     (f.whyMissing ? 1 : 0) +
     (f.openQuestions ? 1 : 0) +
     (f.q.trim() ? 1 : 0)
@@ -97,6 +105,8 @@ export interface FilterContext {
   personaIds: ReadonlySet<string>;
   metricIds: ReadonlySet<string>;
   openQuestions: (storyId: string) => number;
+  /** whether the story meets the board's definition of ready */
+  ready: (storyId: string) => boolean;
   /** live note text per story, for search */
   noteText: (storyId: string) => string;
 }
@@ -118,6 +128,7 @@ export function matchesStory(s: StoryView, f: BoardFilters, ctx: FilterContext):
   if (f.stream !== null && (f.stream === NONE ? s.stream !== null : s.stream !== f.stream)) return false;
   if (f.whyMissing && hasWhy(s)) return false;
   if (f.openQuestions && ctx.openQuestions(s.id) === 0) return false;
+  if (f.ready !== null && ctx.ready(s.id) !== (f.ready === 'ready')) return false;
   const terms = searchTerms(f.q);
   if (terms.length > 0) {
     const hay = `${s.title}\n${s.why}\n${ctx.noteText(s.id)}`.toLocaleLowerCase();

@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import { getStoryMap, roots, textOf } from './schema';
 import { BoardDocView } from './doc-view';
 import { whyCoverage, type NoteThread, type StoryCounts } from './summary';
+import type { Definition, Evaluation } from './readiness';
 import type { BoardMetaView, MetricView, NoteView, PersonaView, StoryView } from './types';
 
 /**
@@ -88,6 +89,26 @@ export function useNotesVersion(doc: Y.Doc, enabled: boolean): number {
 
 export function useMeta(doc: Y.Doc): BoardMetaView {
   return useDocView(doc, (v) => v.meta());
+}
+
+/** The board's definition of ready. */
+export function useDefinition(doc: Y.Doc): Definition {
+  return useDocView(doc, (v) => v.definition());
+}
+
+/** How ready one story is (null for an unknown story); memoised per story in the board view. */
+export function useReadiness(doc: Y.Doc, storyId: string): Evaluation | null {
+  return useDocView(doc, (v) => v.readiness(storyId));
+}
+
+/**
+ * A change signal for every story's readiness (stories, notes, the definition), or -1 while
+ * `enabled` is false, so the backlog re-filters on readiness only while the filter is on.
+ */
+export function useReadinessVersion(doc: Y.Doc, enabled: boolean): string {
+  return useDocView(doc, (v) =>
+    enabled ? `${v.versions.stories}.${v.versions.notes}.${v.versions.meta}` : '-1',
+  );
 }
 
 /** Every persona (archived included, flagged), oldest first. */

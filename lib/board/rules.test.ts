@@ -71,6 +71,20 @@ const rows: Row[] = [
   ['edit a criterion', [ins('drafts', ['d', 'criteria', null, null], 'x')], true],
   ['remove a criterion', [del('drafts', ['d', 'criteria', null], null)], true],
   ['replace the criteria array', [ins('drafts', ['d', 'criteria'], null, null)], true],
+  ['tick a readiness item', [ins('stories', ['s', 'checks', 'm-a'], { by: 'u', name: 'U', at: 1 })], true],
+  ['untick a readiness item', [del('stories', ['s', 'checks', 'm-a'], { by: 'u', name: 'U', at: 1 })], true],
+  ['create the checks map', [ins('stories', ['s', 'checks'], null)], true],
+  [
+    'set understanding',
+    [ins('stories', ['s', 'understanding'], { median: 4, spread: 1, at: 1 })],
+    /understanding round/,
+  ],
+  [
+    'clear understanding',
+    [del('stories', ['s', 'understanding'], { median: 4, spread: 1, at: 1 })],
+    /understanding round/,
+  ],
+  ['set the definition of ready', [ins('meta', ['readiness'], { rules: [] })], /settings \(readiness\)/],
   ['add a value stream', [ins('meta', ['valueStreams', null], 'Growth')], true],
   ['set meta.title', [ins('meta', ['title'], 'x')], /settings \(title\)/],
   ['delete meta.scale', [del('meta', ['scale'], 'fibonacci')], /settings \(scale\)/],
@@ -102,6 +116,7 @@ describe('rule table', () => {
       estimate: 'owner',
       formalId: 'owner',
       formalVersion: 'owner',
+      understanding: 'owner',
     });
   });
 });

@@ -57,6 +57,8 @@ export const TEAM_FIELD_RULES: Record<EntityRoot, Record<string, FieldRule>> = {
     estimate: 'owner', // written by the server when the facilitator accepts a round
     formalId: 'owner', // written by the server on publish
     formalVersion: 'owner',
+    understanding: 'owner', // written by the server when an understanding round is accepted
+    checks: 'free', // manual readiness ticks: the team ticks them (a view link writes nothing)
     deletedAt: 'soft-delete',
     deletedBy: 'soft-delete',
   },
@@ -74,7 +76,7 @@ const ENTITY_NAMES: Record<EntityRoot, string> = {
   drafts: 'draft',
 };
 
-/** `meta` keys the team link may write; the rest (title, createdAt, scale, …) are the owner's. */
+/** `meta` keys the team link may write; the rest (title, createdAt, scale, readiness, …) are the owner's. */
 export const TEAM_META_KEYS: readonly string[] = ['valueStreams'];
 
 export type Verdict = { ok: true } | { ok: false; reason: string };
@@ -153,6 +155,7 @@ function checkTeam(t: Touch, rewritten: boolean): Verdict {
 
 function ownerOnly(field: string): string {
   if (field === 'estimate') return "Only the facilitator's accept sets a story's estimate.";
+  if (field === 'understanding') return "Only the facilitator's accept of an understanding round sets it.";
   return `Only publishing sets a story's ${field}.`;
 }
 

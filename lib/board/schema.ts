@@ -16,6 +16,7 @@ import {
   type StoryView,
 } from './types';
 import { isValidRank } from './ordering';
+import { readChecks, readUnderstanding } from './readiness';
 
 /**
  * The one place that knows the Y.Doc shape (docs/schema.md, "The board document").
@@ -95,6 +96,7 @@ function ref(map: EntityMap, key: string): string | null {
 export function readStory(id: string, map: EntityMap): StoryView {
   const rank = map.get('rank');
   const estimate = map.get('estimate');
+  const checks = map.get('checks');
   return {
     id,
     title: readText(map, 'title'),
@@ -118,6 +120,8 @@ export function readStory(id: string, map: EntityMap): StoryView {
     deletedBy: str(map, 'deletedBy'),
     formalId: str(map, 'formalId'),
     formalVersion: num(map, 'formalVersion'),
+    checks: readChecks(checks instanceof Y.Map ? checks.toJSON() : undefined),
+    understanding: readUnderstanding(map.get('understanding')),
   };
 }
 

@@ -1,3 +1,5 @@
+import type { CheckTick, Understanding } from './readiness';
+
 // Plain, validated views of the board document. Everything the UI renders comes through these
 // types, so a foreign client that writes odd values can never crash rendering.
 
@@ -33,6 +35,10 @@ export interface StoryView {
   deletedBy: string | null;
   formalId: string | null;
   formalVersion: number | null;
+  /** manual readiness items ticked on this story (item id → who and when; readiness.ts) */
+  checks: Readonly<Record<string, CheckTick>>;
+  /** the accepted understanding round's result, or null (not yet checked) */
+  understanding: Understanding | null;
 }
 
 export interface NoteView {

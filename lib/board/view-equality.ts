@@ -1,3 +1,4 @@
+import { sameChecks, sameUnderstanding } from './readiness';
 import type { BoardMetaView, NoteView, StoryView } from './types';
 
 /**
@@ -13,19 +14,23 @@ export function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
   return true;
 }
 
-function sameFields<T extends object>(a: T, b: T, skip?: keyof T): boolean {
+function sameFields<T extends object>(a: T, b: T, skip: readonly (keyof T)[] = []): boolean {
   for (const k of Object.keys(a) as (keyof T)[]) {
-    if (k !== skip && a[k] !== b[k]) return false;
+    if (!skip.includes(k) && a[k] !== b[k]) return false;
   }
   return true;
 }
 
 export function sameStory(a: StoryView, b: StoryView): boolean {
-  return sameFields(a, b);
+  return (
+    sameFields(a, b, ['checks', 'understanding']) &&
+    sameChecks(a.checks, b.checks) &&
+    sameUnderstanding(a.understanding, b.understanding)
+  );
 }
 
 export function sameNote(a: NoteView, b: NoteView): boolean {
-  return sameFields(a, b, 'plus') && sameList(a.plus, b.plus);
+  return sameFields(a, b, ['plus']) && sameList(a.plus, b.plus);
 }
 
 export function sameMetaView(a: BoardMetaView, b: BoardMetaView): boolean {

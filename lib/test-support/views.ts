@@ -23,6 +23,8 @@ export function storyView(over: Partial<StoryView> = {}): StoryView {
     deletedBy: null,
     formalId: null,
     formalVersion: null,
+    checks: {},
+    understanding: null,
     ...over,
   };
 }
