@@ -1,7 +1,7 @@
 import type http from 'node:http';
 import { Server, type Namespace, type Socket } from 'socket.io';
 import type { Role } from '../../lib/board/types';
-import { setStoryEstimate } from '../../lib/board/ops';
+import { recordRound, setStoryEstimate } from '../../lib/board/ops';
 import { getStoryMap, readStory } from '../../lib/board/schema';
 import {
   EVENT_ROLES,
@@ -23,7 +23,7 @@ import { SMALL_EDIT_BYTES } from '../sync/size';
 import type { RoomManager } from '../sync/room-manager';
 import { isClientEvent, parseCommand } from './commands';
 import { BoardCoalescer } from './coalesce';
-import { depart, publicState, transition, type Transition } from './logic';
+import { depart, publicState, transition, type Effect, type Transition } from './logic';
 import type { SessionStore } from './store';
 
 interface SocketData {
@@ -172,12 +172,21 @@ export function attachSessions(
     return rooms.withRoom(boardId, (room) => room.fits(SMALL_EDIT_BYTES));
   }
 
-  /** The accepted estimate, written into the board doc (stored, then relayed). */
-  async function writeEstimate(boardId: string, storyId: string, value: string) {
+  /** An accepted round, written into the board doc (stored, then relayed): estimate or understanding, and its record. */
+  async function writeAccepted(boardId: string, effect: Effect) {
     await rooms.withRoom(boardId, (room) =>
       room.serverEdit((doc) => {
         // Soft-deleted stories keep their estimate too; only a map removed meanwhile is skipped.
-        if (getStoryMap(doc, storyId)) setStoryEstimate(doc, storyId, value);
+        if (!getStoryMap(doc, effect.storyId)) return;
+        doc.transact(() => {
+          if (effect.type === 'estimate') setStoryEstimate(doc, effect.storyId, effect.value);
+          recordRound(
+            doc,
+            effect.storyId,
+            effect.record,
+            effect.type === 'understanding' ? effect.understanding : null,
+          );
+        });
       }),
     );
   }
@@ -222,7 +231,7 @@ export function attachSessions(
       return changed ? { session: r.session, result: { ...r, changed } } : { result: r };
     });
     if (!t.ok) return refuse(t.code, t.message);
-    if (t.effect) await writeEstimate(d.boardId, t.effect.storyId, t.effect.value);
+    if (t.effect) await writeAccepted(d.boardId, t.effect);
     if (t.changed) broadcasts.schedule(d.boardId);
     return { ok: true };
   }
