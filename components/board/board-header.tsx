@@ -17,6 +17,7 @@ import { UndoButtons } from '@/components/undo/undo-buttons';
 import { ThemeToggle } from '@/components/theme/theme-toggle';
 import { openShortcutHelp } from '@/components/shortcuts/board-keyboard';
 import { ValuesButton } from '@/components/values/values-toggle';
+import { DefinitionButton } from '@/components/readiness/definition-toggle';
 
 interface Props {
   fallbackTitle: string;
@@ -73,6 +74,7 @@ export function BoardHeader({
           <PresentLink />
           <StoriesLink />
           <ValuesButton />
+          <DefinitionButton />
           <ExportMenu />
           <ImportButton />
           {isOwner && (

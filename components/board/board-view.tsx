@@ -10,6 +10,7 @@ import { StoryList } from './story-list';
 import { BoardKeyboard } from '@/components/shortcuts/board-keyboard';
 import { SinceBar } from '@/components/since/since-bar';
 import { ValuesPanelSlot } from '@/components/values/values-toggle';
+import { DefinitionPanelSlot } from '@/components/readiness/definition-toggle';
 import { useFilters } from '@/components/backlog/use-filters';
 import { usePreloadPanels } from './preload-panels';
 import { SharePanel, TrashPanel, StoryPanel } from './lazy-panels';
@@ -53,6 +54,7 @@ export function BoardView({ title, links, status, initialShareOpen }: Props) {
           )}
           {isOwner && trashOpen && <TrashPanel onClose={() => setTrashOpen(false)} />}
           <ValuesPanelSlot />
+          <DefinitionPanelSlot />
           <SinceBar />
           <StoryList composing={composing} setComposing={setComposing} synced={status.synced} />
         </main>

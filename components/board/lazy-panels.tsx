@@ -15,6 +15,7 @@ const load = {
   lanes: () => import('@/components/backlog/lanes-view'),
   wsjf: () => import('@/components/backlog/wsjf-preview'),
   values: () => import('@/components/values/values-panel'),
+  definition: () => import('@/components/readiness/definition-panel'),
   importDialog: () => import('@/components/import/import-dialog'),
   shortcuts: () => import('@/components/shortcuts/shortcut-help'),
   // owner-only (the share panel carries the QR encoder)
@@ -26,6 +27,7 @@ export const StoryPanel = dynamic(() => load.story().then((m) => m.StoryPanel));
 export const LanesView = dynamic(() => load.lanes().then((m) => m.LanesView));
 export const WsjfPreview = dynamic(() => load.wsjf().then((m) => m.WsjfPreview));
 export const ValuesPanel = dynamic(() => load.values().then((m) => m.ValuesPanel));
+export const DefinitionPanel = dynamic(() => load.definition().then((m) => m.DefinitionPanel));
 export const ImportDialog = dynamic(() => load.importDialog().then((m) => m.ImportDialog));
 export const ShortcutHelp = dynamic(() => load.shortcuts().then((m) => m.ShortcutHelp));
 export const SharePanel = dynamic(() => load.share().then((m) => m.SharePanel));

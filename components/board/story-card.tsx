@@ -20,6 +20,7 @@ import { StatusPill } from './status-pill';
 import { WhyMissing } from './why-missing';
 import { storyHref } from './use-story-param';
 import { StoryValueChips } from '@/components/values/story-value-chips';
+import { ReadinessBadge } from '@/components/readiness/readiness-badge';
 
 interface Props {
   story: StoryView;
@@ -119,6 +120,7 @@ export const StoryCard = memo(function StoryCard({
         )}
         <div className="mt-3 flex flex-wrap items-center gap-3 text-xs text-muted">
           <StatusPill status={story.status} />
+          <ReadinessBadge storyId={story.id} />
           {story.formalVersion !== null && (
             <span data-testid="promoted" className="font-medium text-emerald-700 dark:text-emerald-400">
               Formal v{story.formalVersion}

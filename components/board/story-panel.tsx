@@ -16,6 +16,7 @@ import { WhyMissing } from './why-missing';
 import { StorySession } from '@/components/session/story-session';
 import { PromoteSection } from '@/components/promote/promote-section';
 import { StoryValues } from '@/components/values/story-values';
+import { ReadinessSection } from '@/components/readiness/readiness-section';
 
 /** The open story: live title and why, status, who is here, and the discussion. */
 // Memoised for the same reason as StoryList: save acks re-render the board view.
@@ -83,6 +84,7 @@ export const StoryPanel = memo(function StoryPanel({
           </div>
 
           <StoryValues story={story} />
+          <ReadinessSection storyId={story.id} />
           <StorySession storyId={story.id} />
           <PromoteSection key={story.id} storyId={story.id} />
 

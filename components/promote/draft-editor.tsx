@@ -2,6 +2,8 @@
 
 import { useId } from 'react';
 import type { Draft } from '@/lib/promote/draft';
+import { useReadiness } from '@/lib/board/hooks';
+import { unmetForPromotion } from '@/lib/board/readiness';
 import { useBoard } from '@/components/board/board-context';
 import { CollabText } from '@/components/ui/collab-text';
 import { Icon } from '@/components/ui/icon';
@@ -37,9 +39,11 @@ export function DraftEditor({
   version: number;
   onPublished: (r: PublishResult) => void;
 }) {
-  const { canEdit, signalTyping, origin } = useBoard();
+  const { doc, canEdit, signalTyping, origin } = useBoard();
   const criteriaId = useId();
-  const warnings = draftWarnings(built);
+  // Unmet rules of the definition of ready join the same warning (and the publish confirm).
+  const readiness = useReadiness(doc, storyId);
+  const warnings = [...draftWarnings(built), ...unmetForPromotion(readiness)];
   return (
     <div data-testid="draft-editor" className="flex flex-col gap-4">
       <p className="text-xs text-muted">

@@ -3,12 +3,14 @@ import * as Y from 'yjs';
 import { noteView, storyView } from '../test-support/views';
 import { createStory } from './ops';
 import {
-  DEFAULT_DEFINITION,
+  NO_DEFINITION,
+  SUGGESTED_DEFINITION,
   evaluate,
   missingText,
   readChecks,
   readDefinition,
   readUnderstanding,
+  unmetForPromotion,
   type ReadinessRule,
   type ReadinessStory,
 } from './readiness';
@@ -147,7 +149,11 @@ describe('each readiness rule', () => {
 
 describe('evaluate', () => {
   it('keeps definition order and counts met of total', () => {
-    const e = evaluate(story({ why: 'w', estimate: '3' }), [note({ kind: 'question' })], DEFAULT_DEFINITION);
+    const e = evaluate(
+      story({ why: 'w', estimate: '3' }),
+      [note({ kind: 'question' })],
+      SUGGESTED_DEFINITION,
+    );
     expect(e.total).toBe(6);
     expect(e.met).toEqual(['why', 'risks', 'estimate']);
     expect(e.missing.map((m) => m.id)).toEqual(['persona', 'criteria', 'questions']);
@@ -156,15 +162,26 @@ describe('evaluate', () => {
     );
   });
 
+  it('lists unmet rules for promotion, without repeating the why and open questions', () => {
+    const e = evaluate(story(), [note({ kind: 'question' })], SUGGESTED_DEFINITION);
+    expect(unmetForPromotion(e)).toEqual([
+      'Not ready: Persona set (no persona)',
+      'Not ready: At least 1 acceptance criterion (0 criteria of 1)',
+      'Not ready: Estimate accepted (not estimated)',
+    ]);
+    expect(unmetForPromotion(null)).toEqual([]);
+  });
+
   it('an empty definition is met by every story', () => {
     expect(evaluate(story(), [], { rules: [] })).toEqual({ ready: true, met: [], missing: [], total: 0 });
   });
 });
 
 describe('reading what a foreign client wrote', () => {
-  it('absent or malformed definition ⇒ the default; bad rules dropped, duplicates kept once', () => {
-    expect(readDefinition(undefined)).toBe(DEFAULT_DEFINITION);
-    expect(readDefinition('x')).toBe(DEFAULT_DEFINITION);
+  it('absent or malformed definition ⇒ no rules; bad rules dropped, duplicates kept once', () => {
+    expect(readDefinition(undefined)).toBe(NO_DEFINITION);
+    expect(readDefinition('x')).toBe(NO_DEFINITION);
+    expect(evaluate(story(), [], readDefinition(undefined)).ready).toBe(true);
     expect(
       readDefinition({
         rules: [

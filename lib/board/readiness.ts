@@ -37,8 +37,16 @@ export interface Definition {
   rules: readonly ReadinessRule[];
 }
 
-/** A board that never chose gets these: every automatic rule that can be checked today. */
-export const DEFAULT_DEFINITION: Definition = Object.freeze({
+/**
+ * A board without a definition has no rules: readiness stays out of its cards, filters and
+ * promotion until the owner picks rules. The editor offers these to start from: every automatic
+ * rule that can be checked today (understanding waits for the understanding round).
+ */
+export const NO_DEFINITION: Definition = Object.freeze({
+  rules: Object.freeze([]) as readonly ReadinessRule[],
+});
+
+export const SUGGESTED_DEFINITION: Definition = Object.freeze({
   rules: Object.freeze([
     { id: 'why', kind: 'auto' },
     { id: 'persona', kind: 'auto' },
@@ -220,11 +228,11 @@ function readRule(v: unknown): ReadinessRule | null {
 }
 
 /**
- * `meta.readiness` as the owner saved it: `{ rules: [...] }`. Absent ⇒ the default definition;
+ * `meta.readiness` as the owner saved it: `{ rules: [...] }`. Absent or malformed ⇒ no rules;
  * malformed rules are dropped, a rule id seen twice keeps its first place.
  */
 export function readDefinition(raw: unknown): Definition {
-  if (raw === undefined || !isRecord(raw) || !Array.isArray(raw.rules)) return DEFAULT_DEFINITION;
+  if (!isRecord(raw) || !Array.isArray(raw.rules)) return NO_DEFINITION;
   const seen = new Set<string>();
   const rules: ReadinessRule[] = [];
   for (const r of raw.rules.slice(0, RULES_MAX)) {
@@ -280,4 +288,15 @@ export function sameUnderstanding(a: Understanding | null, b: Understanding | nu
 /** The definition as stored: plain JSON, the exact shape readDefinition accepts. */
 export function definitionJson(def: Definition): { rules: ReadinessRule[] } {
   return { rules: def.rules.map((r) => ({ ...r })) };
+}
+
+/**
+ * Unmet rules for promotion's "still open" warning. A missing why and each open question are
+ * already listed there one by one, so those two rules are not repeated.
+ */
+export function unmetForPromotion(e: Evaluation | null): string[] {
+  if (!e) return [];
+  return e.missing
+    .filter((m) => m.id !== 'why' && m.id !== 'questions')
+    .map((m) => `Not ready: ${m.label} (${m.reason})`);
 }
