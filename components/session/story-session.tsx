@@ -1,10 +1,11 @@
 'use client';
 
 import { memo, useState } from 'react';
-import { ESTIMATE_SCALE_IDS, SCALE_LABELS, type ScaleId } from '@/lib/session/scales';
+import { ESTIMATE_SCALE_IDS, SCALES, SCALE_LABELS, type ScaleId } from '@/lib/session/scales';
 import { useBoard } from '@/components/board/board-context';
 import { Button } from '@/components/ui/button';
 import { OwnerRoundControls, selectCls } from './owner-round-controls';
+import { Calibration } from './calibration';
 import { ReferencePoints } from './reference-points';
 import { RoundResult } from './round-result';
 import { useSessionContext } from './session-context';
@@ -86,6 +87,13 @@ export const StorySession = memo(function StorySession({ storyId }: { storyId: s
           <WhyAgain doc={doc} round={round} />
           {isOwner && <OwnerRoundControls key={String(round.revealed)} round={round} />}
           {!checking && <ReferencePoints exclude={storyId} />}
+          {!checking && (
+            <Calibration
+              values={SCALES[round.scale]}
+              exclude={storyId}
+              refresh={`${storyId}:${round.scale}`}
+            />
+          )}
         </>
       )}
       <RoundHistory doc={doc} storyId={storyId} />
