@@ -12,6 +12,10 @@ import { registerOwnerRoutes } from './http/links';
 import { registerStoryRoutes } from './http/stories';
 import { registerReadinessRoutes } from './http/readiness';
 import { registerExportRoutes } from './http/exports';
+import { registerTrackerRoutes } from './http/trackers';
+import { sealerFor } from './trackers/secret';
+import { TrackerService } from './trackers/service';
+import type { ConnectorFactory, TrackerKind } from './trackers/types';
 import { applyPageCsp, setBaseHeaders } from './http/headers';
 import { attachSessions, type Sessions } from './sessions/namespace';
 import { createScale } from './scale';
@@ -43,6 +47,8 @@ export function createShellboard(deps: {
   log: Logger;
   store: Store;
   pages?: PageHandler;
+  /** tests only: connector factories ahead of server/trackers/registry.ts */
+  trackers?: { factories?: Partial<Record<TrackerKind, ConnectorFactory>>; statusTtlMs?: number };
 }): Shellboard {
   const { config, log, store, pages } = deps;
   const scale = createScale(config, log);
@@ -102,6 +108,15 @@ export function createShellboard(deps: {
   registerStoryRoutes(router, { store, rooms, config, log });
   registerReadinessRoutes(router, { store, rooms });
   registerExportRoutes(router, { store, rooms, config, log });
+  const trackers = new TrackerService({
+    store,
+    log,
+    sealer: sealerFor(config),
+    allowHosts: config.trackers.allowHosts,
+    factories: deps.trackers?.factories,
+    statusTtlMs: deps.trackers?.statusTtlMs,
+  });
+  registerTrackerRoutes(router, { store, trackers, config });
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = req.url ?? '/';
@@ -136,6 +151,7 @@ export function createShellboard(deps: {
       sync.wss.close();
       server.closeAllConnections();
       await scale.close();
+      await trackers.close();
       await store.close();
     },
   };

@@ -35,6 +35,18 @@ const envSchema = z.object({
     )
     .refine((as) => as.every((a) => isIP(a) !== 0), 'a comma-separated list of IP addresses')
     .transform((as) => new Set(as.map(normalizeAddress))),
+  // Issue trackers (docs/trackers.md): the key sealing tracker tokens at rest (required with
+  // DATABASE_URL: every instance must share it), and private hosts/addresses a tracker may be on.
+  TRACKER_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+  TRACKER_ALLOW_HOSTS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean),
+    ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
   // Limits (docs/architecture.md "Sync server"); every one overridable.
@@ -80,6 +92,12 @@ export interface Config {
   /** proxies whose X-Forwarded-For decides the client address (server/http/client-address.ts) */
   trustProxy: ReadonlySet<string>;
   logLevel: Env['LOG_LEVEL'];
+  trackers: {
+    /** TRACKER_SECRET; without it the embedded default keeps a key file in dataDir */
+    secret?: string;
+    /** TRACKER_ALLOW_HOSTS entries: hostnames, IP addresses, CIDR ranges */
+    allowHosts: string[];
+  };
   sqliteSynchronous: Env['SQLITE_SYNCHRONOUS'];
   limits: {
     maxMessageBytes: number;
@@ -130,6 +148,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.PUBLIC_URL,
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
+    trackers: { secret: e.TRACKER_SECRET, allowHosts: e.TRACKER_ALLOW_HOSTS },
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     limits: {
       maxMessageBytes: e.MAX_MESSAGE_BYTES,
