@@ -147,7 +147,12 @@ function unknownEvent(cmd: { event: unknown }): Transition {
 }
 
 /** What every client — the owner included — may see. Vote values appear only after reveal. */
-export function publicState(s: BoardSession, participants: Participant[], now: number): SessionState {
+export function publicState(
+  s: BoardSession,
+  participants: Participant[],
+  now: number,
+  prevoted: SessionState['prevoted'] = [],
+): SessionState {
   const r = s.round;
   return {
     focus: s.focus,
@@ -166,6 +171,7 @@ export function publicState(s: BoardSession, participants: Participant[], now: n
       : null,
     hands: [...s.hands],
     participants,
+    prevoted,
     serverNow: now,
   };
 }

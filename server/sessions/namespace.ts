@@ -16,7 +16,7 @@ import {
   type SessionUser,
 } from '../../lib/realtime/events';
 import type { Logger } from '../log';
-import type { BoardRegistry } from '../store/store';
+import type { BoardRegistry, PrevoteStore } from '../store/store';
 import { checkAccess } from '../access/gate';
 import { TokenBucket } from '../access/token-bucket';
 import { SMALL_EDIT_BYTES } from '../sync/size';
@@ -25,6 +25,8 @@ import { isClientEvent, parseCommand } from './commands';
 import { BoardCoalescer } from './coalesce';
 import { depart, publicState, transition, type Effect, type Transition } from './logic';
 import type { SessionStore } from './store';
+import { castPrevote, isPrevoted, withPrevotes } from './prevotes';
+import type { ScaleId } from '../../lib/session/scales';
 
 interface SocketData {
   boardId: string;
@@ -69,7 +71,7 @@ export interface Sessions {
 export function attachSessions(
   server: http.Server,
   deps: {
-    store: BoardRegistry;
+    store: BoardRegistry & PrevoteStore;
     rooms: RoomManager;
     sessions: SessionStore;
     log: Logger;
@@ -141,7 +143,12 @@ export function attachSessions(
   }
 
   async function currentState(boardId: string) {
-    return publicState(await sessions.get(boardId), await participants(boardId), Date.now());
+    const [session, people, prevoted] = await Promise.all([
+      sessions.get(boardId),
+      participants(boardId),
+      store.prevoters(boardId),
+    ]);
+    return publicState(session, people, Date.now(), prevoted.filter(isPrevoted));
   }
 
   const broadcasts = new BoardCoalescer(
@@ -191,6 +198,20 @@ export function attachSessions(
     );
   }
 
+  /** A round just started: the pre-votes on its story and scale become its first votes. */
+  async function startWithPrevotes(boardId: string, storyId: string, scale: ScaleId) {
+    const pre = await store.takePrevotes(boardId, storyId, scale);
+    if (Object.keys(pre).length === 0) return;
+    const merged = await sessions.update<boolean>(boardId, (s) => {
+      const next = withPrevotes(s, storyId, scale, pre);
+      return next ? { session: next, result: true } : { result: false };
+    });
+    // The round moved on before they landed (another start at once): they stay pre-votes.
+    if (!merged)
+      for (const [userId, value] of Object.entries(pre))
+        await store.castPrevote(boardId, { storyId, scale, userId, value, at: Date.now() });
+  }
+
   async function handle(socket: SessionSocket, event: ClientEvent, raw: unknown): Promise<Ack> {
     const d = socket.data;
     if (!EVENT_ROLES[event].includes(d.role)) {
@@ -211,8 +232,11 @@ export function attachSessions(
       });
       return { ok: true };
     }
-    // Stories named by the facilitator must exist on the board.
-    const named = cmd.event === 'round:start' || cmd.event === 'focus:set' ? cmd.payload.storyId : null;
+    // Stories named by the facilitator (or a pre-vote) must exist on the board.
+    const named =
+      cmd.event === 'round:start' || cmd.event === 'focus:set' || cmd.event === 'prevote:cast'
+        ? cmd.payload.storyId
+        : null;
     if (named && !(await storyExists(d.boardId, named)))
       return refuse('not_found', 'No such story on this board.');
 
@@ -223,6 +247,18 @@ export function attachSessions(
         'This board has reached its size limit (MAX_DOC_BYTES); nothing was accepted.',
       );
 
+    if (cmd.event === 'prevote:cast') {
+      const ack = await castPrevote(
+        store,
+        d.boardId,
+        d.user.id,
+        cmd.payload,
+        (await sessions.get(d.boardId)).round,
+      );
+      if (ack.ok) broadcasts.schedule(d.boardId);
+      return ack;
+    }
+
     const t = await sessions.update<Transition & { changed?: boolean }>(d.boardId, (s) => {
       const r = transition(s, cmd, { userId: d.user.id, role: d.role }, Date.now());
       if (!r.ok) return { result: r };
@@ -232,6 +268,8 @@ export function attachSessions(
     });
     if (!t.ok) return refuse(t.code, t.message);
     if (t.effect) await writeAccepted(d.boardId, t.effect);
+    if (cmd.event === 'round:start')
+      await startWithPrevotes(d.boardId, cmd.payload.storyId, cmd.payload.scale);
     if (t.changed) broadcasts.schedule(d.boardId);
     return { ok: true };
   }
