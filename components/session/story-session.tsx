@@ -9,6 +9,7 @@ import { Calibration } from './calibration';
 import { ReferencePoints } from './reference-points';
 import { RoundResult } from './round-result';
 import { useSessionContext } from './session-context';
+import { PrevoteCards } from './prevote-cards';
 import { RoundHistory } from './round-history';
 import { VoteCards } from './vote-cards';
 import { WhyAgain } from './why-again';
@@ -24,7 +25,14 @@ export const StorySession = memo(function StorySession({ storyId }: { storyId: s
   if (!session || !state) return null;
   const round = state.round?.storyId === storyId ? state.round : null;
   const focused = state.focus?.storyId === storyId;
-  if (!round && !isOwner) return <RoundHistory doc={doc} storyId={storyId} />;
+  if (!round && !isOwner)
+    return (
+      <>
+        <PrevoteCards storyId={storyId} />
+        {!round && <PrevoteCards storyId={storyId} />}
+        <RoundHistory doc={doc} storyId={storyId} />
+      </>
+    );
   const checking = round?.scale === 'understanding';
   return (
     <section
