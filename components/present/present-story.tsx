@@ -45,11 +45,16 @@ export function PresentStory({ doc, storyId }: { doc: Y.Doc; storyId: string | n
       {story.why && (
         <p className="text-3xl leading-snug break-words whitespace-pre-line text-body">{story.why}</p>
       )}
-      {(persona || story.value !== null || story.estimate) && (
+      {(persona || story.value !== null || story.estimate || story.understanding) && (
         <p className="flex flex-wrap gap-6 text-2xl text-muted">
           {persona && <span>For {persona}</span>}
           {story.value !== null && <span>Value {story.value}/10</span>}
           {story.estimate && <span data-testid="present-estimate">Estimate {story.estimate}</span>}
+          {story.understanding && (
+            <span data-testid="present-understanding">
+              Understanding {story.understanding.median}/5 (spread {story.understanding.spread})
+            </span>
+          )}
         </p>
       )}
       <ol className="flex flex-col gap-3" aria-label="Latest notes" aria-live="polite">

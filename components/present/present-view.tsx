@@ -11,6 +11,7 @@ import { useMeta } from '@/lib/board/hooks';
 import { FloatingReactions } from '@/components/session/floating-reactions';
 import { RoundResult } from '@/components/session/round-result';
 import { TimerDisplay } from '@/components/session/timer-display';
+import { WhyAgain } from '@/components/session/why-again';
 import { PresentPeople } from './present-people';
 import { PresentStory } from './present-story';
 
@@ -54,10 +55,13 @@ export function PresentView({ doc, awareness, info, client, snap, live }: Props)
           {round && state && (
             <section aria-label="Estimation" data-testid="present-round" className="flex flex-col gap-3">
               <h2 className="text-xl font-medium text-muted">
-                Estimation · {SCALE_LABELS[round.scale]}
+                {round.scale === 'understanding'
+                  ? 'Do we understand why? · fist of five'
+                  : `Estimation · ${SCALE_LABELS[round.scale]}`}
                 {round.revealed ? ' · revealed' : ''}
               </h2>
               <RoundResult round={round} state={state} large />
+              <WhyAgain doc={doc} round={round} large />
             </section>
           )}
           <PresentPeople awareness={awareness} state={state} />

@@ -89,7 +89,7 @@ export function DraftEditor({
         </h4>
         <CriterionList storyId={storyId} criteria={draft.criteria} />
       </div>
-      <DraftExtras built={built} persona={persona} />
+      <DraftExtras built={built} persona={persona} storyId={storyId} />
       <div className="flex flex-wrap items-center gap-2 border-t border-subtle pt-3">
         <PublishStory storyId={storyId} warnings={warnings} onPublished={onPublished} />
         <DraftActions storyId={storyId} built={built} />

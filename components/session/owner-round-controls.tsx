@@ -33,7 +33,7 @@ export function OwnerRoundControls({ round }: { round: RoundState }) {
         Re-vote
       </Button>
       <label className="flex items-center gap-1.5 text-xs">
-        Estimate
+        {round.scale === 'understanding' ? 'Result' : 'Estimate'}
         <select className={selectCls} value={value} onChange={(e) => setPicked(e.target.value)}>
           {SCALES[round.scale].map((v) => (
             <option key={v} value={v}>
@@ -43,7 +43,7 @@ export function OwnerRoundControls({ round }: { round: RoundState }) {
         </select>
       </label>
       <Button size="sm" variant="primary" onClick={() => session.call('round:accept', { value })}>
-        Accept {value}
+        {round.scale === 'understanding' ? `Accept ${value} of 5` : `Accept ${value}`}
       </Button>
     </div>
   );

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import type { RoundState } from '@/lib/realtime/events';
-import { SCALES } from '@/lib/session/scales';
+import { SCALES, UNDERSTANDING_HINTS } from '@/lib/session/scales';
 import { cx } from '@/components/ui/cx';
 import { useSessionContext } from './session-context';
 
@@ -13,11 +13,17 @@ export function VoteCards({ round, meId }: { round: RoundState; meId: string }) 
   // After a re-vote the server forgets every vote, so the highlight goes with it.
   const chosen = round.voterIds.includes(meId) ? mine : null;
   return (
-    <div role="group" aria-label="Your estimate" className="flex flex-wrap gap-1.5">
+    <div
+      role="group"
+      aria-label={round.scale === 'understanding' ? 'How well you understand why' : 'Your estimate'}
+      className="flex flex-wrap gap-1.5"
+    >
       {SCALES[round.scale].map((v) => (
         <button
           key={v}
           type="button"
+          title={round.scale === 'understanding' ? `${v} — ${UNDERSTANDING_HINTS[v]}` : undefined}
+          aria-label={round.scale === 'understanding' ? `${v}: ${UNDERSTANDING_HINTS[v]}` : undefined}
           aria-pressed={chosen === v}
           disabled={round.revealed}
           onClick={async () => {

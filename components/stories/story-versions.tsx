@@ -10,6 +10,7 @@ import { DiscussionSnapshot } from './discussion-snapshot';
 import { boardStoryHref } from './links';
 import { StoriesShell, Loading, LoadError } from './stories-shell';
 import { StoryFacts } from './story-facts';
+import { RoundList } from '@/components/session/round-list';
 import { useFetched } from './use-fetched';
 import { DiffLegend, VersionDiffView } from './version-diff-view';
 
@@ -178,6 +179,12 @@ function VersionDetails({ version: v, open }: { version: FormalStoryVersion; ope
         <List title="Acceptance criteria" items={v.criteria} ordered className={h} />
         <List title="Decisions" items={v.decisions} className={h} />
         <List title="Open questions when published" items={v.openQuestions} className={h} />
+        {v.rounds && v.rounds.length > 0 && (
+          <div data-testid="version-rounds">
+            <h3 className={h}>Rounds before version {v.version}</h3>
+            <RoundList rounds={v.rounds} />
+          </div>
+        )}
         <div>
           <h3 className={h}>Discussion at version {v.version}</h3>
           <div className="mt-2">

@@ -1,5 +1,7 @@
 import * as Y from 'yjs';
 import { nanoid } from 'nanoid';
+import { ROUND_HISTORY_MAX, readRounds, type RoundRecord } from '../session/round-record';
+import type { Understanding } from './readiness';
 import {
   getMetricMap,
   getNoteMap,
@@ -108,6 +110,24 @@ export function setStoryEstimate(
   const m = storyOrThrow(doc, storyId);
   if (estimate === '') throw new BoardOpError('An estimate needs a value (null clears it)');
   doc.transact(() => (estimate === null ? m.delete('estimate') : m.set('estimate', estimate)), origin);
+}
+
+/**
+ * An accepted round: appended to the story's history (`rounds`, at most ROUND_HISTORY_MAX) and, for an
+ * understanding check, its result set as the story's `understanding` (the readiness rule reads it).
+ */
+export function recordRound(
+  doc: Y.Doc,
+  storyId: string,
+  record: RoundRecord,
+  understanding: Understanding | null,
+  origin?: unknown,
+): void {
+  const m = storyOrThrow(doc, storyId);
+  doc.transact(() => {
+    m.set('rounds', [...readRounds(m.get('rounds')), record].slice(-ROUND_HISTORY_MAX));
+    if (understanding) m.set('understanding', { ...understanding });
+  }, origin);
 }
 
 /** A publish stored `version` of the story as a formal story: it is promoted, and says which version. */

@@ -84,6 +84,11 @@ const rows: Row[] = [
     [del('stories', ['s', 'understanding'], { median: 4, spread: 1, at: 1 })],
     /understanding round/,
   ],
+  [
+    'append to a round history',
+    [ins('stories', ['s', 'rounds'], [{ scale: 'fibonacci' }])],
+    /adds to its history/,
+  ],
   ['set the definition of ready', [ins('meta', ['readiness'], { rules: [] })], /settings \(readiness\)/],
   ['add a value stream', [ins('meta', ['valueStreams', null], 'Growth')], true],
   ['set meta.title', [ins('meta', ['title'], 'x')], /settings \(title\)/],

@@ -58,6 +58,7 @@ export const TEAM_FIELD_RULES: Record<EntityRoot, Record<string, FieldRule>> = {
     formalId: 'owner', // written by the server on publish
     formalVersion: 'owner',
     understanding: 'owner', // written by the server when an understanding round is accepted
+    rounds: 'owner', // accepted rounds' history, written by the server on accept
     checks: 'free', // manual readiness ticks: the team ticks them (a view link writes nothing)
     deletedAt: 'soft-delete',
     deletedBy: 'soft-delete',
@@ -155,6 +156,7 @@ function checkTeam(t: Touch, rewritten: boolean): Verdict {
 
 function ownerOnly(field: string): string {
   if (field === 'estimate') return "Only the facilitator's accept sets a story's estimate.";
+  if (field === 'rounds') return "Only the facilitator's accept of a round adds to its history.";
   if (field === 'understanding') return "Only the facilitator's accept of an understanding round sets it.";
   return `Only publishing sets a story's ${field}.`;
 }

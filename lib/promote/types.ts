@@ -1,4 +1,5 @@
 import type { NoteKind } from '../board/types';
+import type { RoundRecord } from '../session/round-record';
 
 /** A note as it was when the story was published (with its replies, one level deep). */
 export interface DiscussionNote {
@@ -31,6 +32,8 @@ export interface FormalStoryVersion {
   author: string;
   publishedAt: number;
   discussion: DiscussionNote[];
+  /** the story's accepted rounds at publish (estimates and understanding checks), oldest first */
+  rounds?: RoundRecord[];
 }
 
 /** `GET /api/boards/:id/stories` item: the latest version of each formal story. */

@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addNote, createStory, deleteStory, setStoryEstimate, setStoryPersona } from '../board/ops';
+import {
+  addNote,
+  createStory,
+  deleteStory,
+  recordRound,
+  setStoryEstimate,
+  setStoryPersona,
+} from '../board/ops';
 import { createPersona } from '../board/personas';
 import { roots } from '../board/schema';
 import { ensureDraft } from './draft-doc';
@@ -22,6 +29,19 @@ function read(doc: Y.Doc, s: string, at = 1000): VersionDraft {
 }
 
 describe('versionFromDoc', () => {
+  it('keeps the accepted rounds when there are any, and adds no key when there are none', () => {
+    const { doc, s } = board();
+    expect('rounds' in read(doc, s)).toBe(false);
+    const rec = {
+      scale: 'fibonacci' as const,
+      distribution: [{ value: '5', count: 2 }],
+      accepted: '5',
+      at: 7,
+    };
+    recordRound(doc, s, rec, null);
+    expect(read(doc, s).rounds).toEqual([rec]);
+  });
+
   it('refuses a missing or deleted story', () => {
     const { doc, s } = board();
     expect(versionFromDoc(doc, 'b1', 'nope', 'Po', 1)).toEqual({ ok: false, reason: 'not_found' });

@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import { getPersonaMap, getStoryMap, readNotes, readPersona, readStory } from '../board/schema';
 import { buildDraft, discussionSnapshot } from './draft';
 import { readDraft } from './draft-doc';
+import { readRounds } from '../session/round-record';
 import type { FormalStoryVersion } from './types';
 
 /** A version as a publish reads it from the doc, before the store numbers it. */
@@ -50,6 +51,9 @@ export function versionFromDoc(
     publishedAt,
     discussion: discussionSnapshot(storyId, notes),
   };
+  // Only when there are any, last: versions of stories never estimated in a round hash as before.
+  const rounds = readRounds(map.get('rounds'));
+  if (rounds.length > 0) version.rounds = rounds;
   return { ok: true, version };
 }
 

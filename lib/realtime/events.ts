@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Role } from '../board/types';
-import { SCALE_IDS, type ScaleId } from '../session/scales';
+import { ESTIMATE_SCALE_IDS, SCALE_IDS, type ScaleId } from '../session/scales';
 import type { RoundStats } from '../session/stats';
 import { REACTIONS } from './session-constants';
 
@@ -47,6 +47,13 @@ export const payloads = {
   'round:accept': z.object({ value: z.string().min(1).max(8) }),
   'hand:set': z.object({ raised: z.boolean() }),
   'reaction:send': z.object({ emoji: z.enum(REACTIONS) }),
+  // Outside a live round: kept in the store, never sent to anyone; a round on that story and scale
+  // starts with it (#17). Estimate scales only: understanding is checked in the room.
+  'prevote:cast': z.object({
+    storyId,
+    scale: z.enum(ESTIMATE_SCALE_IDS as [ScaleId, ...ScaleId[]]),
+    value: z.string().min(1).max(8),
+  }),
 } as const;
 
 export type ClientEvent = keyof typeof payloads;
@@ -85,6 +92,8 @@ export interface SessionState {
   round: RoundState | null;
   hands: string[];
   participants: Participant[];
+  /** who has pre-voted on which story and scale, outside a round — never what */
+  prevoted: { storyId: string; scale: ScaleId; userIds: string[] }[];
   /** server clock when this state was sent: clients correct their countdown by the offset */
   serverNow: number;
 }
@@ -121,4 +130,5 @@ export const EVENT_ROLES: Record<ClientEvent, readonly Role[]> = {
   'round:accept': ['owner'],
   'hand:set': ['owner', 'team'],
   'reaction:send': ['owner', 'team'],
+  'prevote:cast': ['owner', 'team'],
 };

@@ -2,8 +2,11 @@ import { payloads, type ClientEvent, type Payload } from '../../lib/realtime/eve
 
 /** One validated client event with its own payload: a switch on `event` narrows `payload`. */
 export type Command = { [E in ClientEvent]: { event: E; payload: Payload<E> } }[ClientEvent];
-/** What the session state machine decides on: every command but reactions, which are only relayed. */
-export type SessionCommand = Exclude<Command, { event: 'reaction:send' }>;
+/**
+ * What the session state machine decides on: every command but reactions, which are only relayed,
+ * and pre-votes, which go to the store (server/sessions/prevotes.ts).
+ */
+export type SessionCommand = Exclude<Command, { event: 'reaction:send' | 'prevote:cast' }>;
 
 export function isClientEvent(event: string): event is ClientEvent {
   return Object.hasOwn(payloads, event);

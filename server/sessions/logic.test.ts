@@ -70,6 +70,39 @@ describe('transition', () => {
     );
     expect(accepted).toMatchObject({ ok: true, effect: { type: 'estimate', storyId: 's1', value: '5' } });
     expect(session(accepted).round).toBeNull();
+    expect(accepted.ok && accepted.effect?.record).toEqual({
+      scale: 'fibonacci',
+      distribution: [
+        { value: '3', count: 1 },
+        { value: '5', count: 1 },
+      ],
+      accepted: '5',
+      at: 2000,
+    });
+  });
+
+  it('an understanding round yields its median and spread, never an estimate', () => {
+    const revealed = run([
+      [{ event: 'round:start', payload: { storyId: 's1', scale: 'understanding' } }, po],
+      [{ event: 'round:vote', payload: { value: '2' } }, dev],
+      [{ event: 'round:vote', payload: { value: '4' } }, po],
+      [{ event: 'round:reveal', payload: undefined }, po],
+    ]);
+    const accepted = transition(session(revealed), { event: 'round:accept', payload: { value: '2' } }, po, 5);
+    expect(accepted).toMatchObject({
+      ok: true,
+      effect: { type: 'understanding', storyId: 's1', understanding: { median: 2, spread: 2, at: 5 } },
+    });
+    const empty = run([
+      [{ event: 'round:start', payload: { storyId: 's1', scale: 'understanding' } }, po],
+      [{ event: 'round:reveal', payload: undefined }, po],
+    ]);
+    expect(
+      transition(session(empty), { event: 'round:accept', payload: { value: '3' } }, po, 5),
+    ).toMatchObject({
+      ok: false,
+      code: 'conflict',
+    });
   });
 
   it('refuses out-of-order and off-scale commands with conflict or invalid', () => {

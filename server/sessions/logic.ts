@@ -2,6 +2,8 @@ import type { Role } from '../../lib/board/types';
 import type { ErrorCode, Participant, SessionState } from '../../lib/realtime/events';
 import { isInScale, type ScaleId } from '../../lib/session/scales';
 import { roundStats } from '../../lib/session/stats';
+import { understandingOf, type RoundRecord } from '../../lib/session/round-record';
+import type { Understanding } from '../../lib/board/readiness';
 import type { SessionCommand } from './commands';
 
 /**
@@ -34,7 +36,13 @@ export interface Actor {
   role: Role;
 }
 
-export type Effect = { type: 'estimate'; storyId: string; value: string };
+/**
+ * What an accept writes to the board: the round's record (every scale) and either the estimate or,
+ * for an understanding check, its result (never both: understanding does not size a story).
+ */
+export type Effect =
+  | { type: 'estimate'; storyId: string; value: string; record: RoundRecord }
+  | { type: 'understanding'; storyId: string; understanding: Understanding; record: RoundRecord };
 export type Transition =
   { ok: true; session: BoardSession; effect?: Effect } | { ok: false; code: ErrorCode; message: string };
 
@@ -101,7 +109,15 @@ export function transition(s: BoardSession, cmd: SessionCommand, actor: Actor, n
       if (!s.round.revealed) return fail('conflict', 'Reveal the votes before accepting an estimate.');
       if (!isInScale(s.round.scale, value))
         return fail('invalid', `"${value}" is not on the ${s.round.scale} scale.`);
-      return ok({ ...s, round: null }, { type: 'estimate', storyId: s.round.storyId, value });
+      const { storyId, scale, votes } = s.round;
+      const stats = roundStats(scale, votes);
+      const record: RoundRecord = { scale, distribution: stats.distribution, accepted: value, at: now };
+      if (scale !== 'understanding')
+        return ok({ ...s, round: null }, { type: 'estimate', storyId, value, record });
+      const understanding = understandingOf(stats, now);
+      if (!understanding) return fail('conflict', 'Nobody voted; start the check again.');
+      // The story keeps the median and spread the team showed; the facilitator's pick is the record's.
+      return ok({ ...s, round: null }, { type: 'understanding', storyId, understanding, record });
     }
     case 'hand:set':
       return ok({
@@ -131,7 +147,12 @@ function unknownEvent(cmd: { event: unknown }): Transition {
 }
 
 /** What every client — the owner included — may see. Vote values appear only after reveal. */
-export function publicState(s: BoardSession, participants: Participant[], now: number): SessionState {
+export function publicState(
+  s: BoardSession,
+  participants: Participant[],
+  now: number,
+  prevoted: SessionState['prevoted'] = [],
+): SessionState {
   const r = s.round;
   return {
     focus: s.focus,
@@ -150,6 +171,7 @@ export function publicState(s: BoardSession, participants: Participant[], now: n
       : null,
     hands: [...s.hands],
     participants,
+    prevoted,
     serverNow: now,
   };
 }

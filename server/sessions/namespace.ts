@@ -1,7 +1,7 @@
 import type http from 'node:http';
 import { Server, type Namespace, type Socket } from 'socket.io';
 import type { Role } from '../../lib/board/types';
-import { setStoryEstimate } from '../../lib/board/ops';
+import { recordRound, setStoryEstimate } from '../../lib/board/ops';
 import { getStoryMap, readStory } from '../../lib/board/schema';
 import {
   EVENT_ROLES,
@@ -16,15 +16,17 @@ import {
   type SessionUser,
 } from '../../lib/realtime/events';
 import type { Logger } from '../log';
-import type { BoardRegistry } from '../store/store';
+import type { BoardRegistry, PrevoteStore } from '../store/store';
 import { checkAccess } from '../access/gate';
 import { TokenBucket } from '../access/token-bucket';
 import { SMALL_EDIT_BYTES } from '../sync/size';
 import type { RoomManager } from '../sync/room-manager';
 import { isClientEvent, parseCommand } from './commands';
 import { BoardCoalescer } from './coalesce';
-import { depart, publicState, transition, type Transition } from './logic';
+import { depart, publicState, transition, type Effect, type Transition } from './logic';
 import type { SessionStore } from './store';
+import { castPrevote, isPrevoted, withPrevotes } from './prevotes';
+import type { ScaleId } from '../../lib/session/scales';
 
 interface SocketData {
   boardId: string;
@@ -69,7 +71,7 @@ export interface Sessions {
 export function attachSessions(
   server: http.Server,
   deps: {
-    store: BoardRegistry;
+    store: BoardRegistry & PrevoteStore;
     rooms: RoomManager;
     sessions: SessionStore;
     log: Logger;
@@ -141,7 +143,12 @@ export function attachSessions(
   }
 
   async function currentState(boardId: string) {
-    return publicState(await sessions.get(boardId), await participants(boardId), Date.now());
+    const [session, people, prevoted] = await Promise.all([
+      sessions.get(boardId),
+      participants(boardId),
+      store.prevoters(boardId),
+    ]);
+    return publicState(session, people, Date.now(), prevoted.filter(isPrevoted));
   }
 
   const broadcasts = new BoardCoalescer(
@@ -172,14 +179,37 @@ export function attachSessions(
     return rooms.withRoom(boardId, (room) => room.fits(SMALL_EDIT_BYTES));
   }
 
-  /** The accepted estimate, written into the board doc (stored, then relayed). */
-  async function writeEstimate(boardId: string, storyId: string, value: string) {
+  /** An accepted round, written into the board doc (stored, then relayed): estimate or understanding, and its record. */
+  async function writeAccepted(boardId: string, effect: Effect) {
     await rooms.withRoom(boardId, (room) =>
       room.serverEdit((doc) => {
         // Soft-deleted stories keep their estimate too; only a map removed meanwhile is skipped.
-        if (getStoryMap(doc, storyId)) setStoryEstimate(doc, storyId, value);
+        if (!getStoryMap(doc, effect.storyId)) return;
+        doc.transact(() => {
+          if (effect.type === 'estimate') setStoryEstimate(doc, effect.storyId, effect.value);
+          recordRound(
+            doc,
+            effect.storyId,
+            effect.record,
+            effect.type === 'understanding' ? effect.understanding : null,
+          );
+        });
       }),
     );
+  }
+
+  /** A round just started: the pre-votes on its story and scale become its first votes. */
+  async function startWithPrevotes(boardId: string, storyId: string, scale: ScaleId) {
+    const pre = await store.takePrevotes(boardId, storyId, scale);
+    if (Object.keys(pre).length === 0) return;
+    const merged = await sessions.update<boolean>(boardId, (s) => {
+      const next = withPrevotes(s, storyId, scale, pre);
+      return next ? { session: next, result: true } : { result: false };
+    });
+    // The round moved on before they landed (another start at once): they stay pre-votes.
+    if (!merged)
+      for (const [userId, value] of Object.entries(pre))
+        await store.castPrevote(boardId, { storyId, scale, userId, value, at: Date.now() });
   }
 
   async function handle(socket: SessionSocket, event: ClientEvent, raw: unknown): Promise<Ack> {
@@ -202,8 +232,11 @@ export function attachSessions(
       });
       return { ok: true };
     }
-    // Stories named by the facilitator must exist on the board.
-    const named = cmd.event === 'round:start' || cmd.event === 'focus:set' ? cmd.payload.storyId : null;
+    // Stories named by the facilitator (or a pre-vote) must exist on the board.
+    const named =
+      cmd.event === 'round:start' || cmd.event === 'focus:set' || cmd.event === 'prevote:cast'
+        ? cmd.payload.storyId
+        : null;
     if (named && !(await storyExists(d.boardId, named)))
       return refuse('not_found', 'No such story on this board.');
 
@@ -214,6 +247,18 @@ export function attachSessions(
         'This board has reached its size limit (MAX_DOC_BYTES); nothing was accepted.',
       );
 
+    if (cmd.event === 'prevote:cast') {
+      const ack = await castPrevote(
+        store,
+        d.boardId,
+        d.user.id,
+        cmd.payload,
+        (await sessions.get(d.boardId)).round,
+      );
+      if (ack.ok) broadcasts.schedule(d.boardId);
+      return ack;
+    }
+
     const t = await sessions.update<Transition & { changed?: boolean }>(d.boardId, (s) => {
       const r = transition(s, cmd, { userId: d.user.id, role: d.role }, Date.now());
       if (!r.ok) return { result: r };
@@ -222,7 +267,9 @@ export function attachSessions(
       return changed ? { session: r.session, result: { ...r, changed } } : { result: r };
     });
     if (!t.ok) return refuse(t.code, t.message);
-    if (t.effect) await writeEstimate(d.boardId, t.effect.storyId, t.effect.value);
+    if (t.effect) await writeAccepted(d.boardId, t.effect);
+    if (cmd.event === 'round:start')
+      await startWithPrevotes(d.boardId, cmd.payload.storyId, cmd.payload.scale);
     if (t.changed) broadcasts.schedule(d.boardId);
     return { ok: true };
   }

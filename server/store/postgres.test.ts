@@ -3,6 +3,7 @@ import { dropTestSchemas, testSchema } from '../../tests/helpers/pg-schemas';
 import { boardRegistryContract } from './board-registry.contract';
 import { documentLogContract } from './document-log.contract';
 import { PostgresStore } from './postgres';
+import { prevoteStoreContract } from './prevote-store.contract';
 import { trackerStoreContract } from './tracker-store.contract';
 import { versionStoreContract } from './version-store.contract';
 
@@ -17,6 +18,7 @@ if (url) {
   boardRegistryContract('postgres', open);
   versionStoreContract('postgres', open);
   trackerStoreContract('postgres', open);
+  prevoteStoreContract('postgres', open);
 } else {
   describe('Store contracts: postgres', () => {
     it('needs TEST_DATABASE_URL', ({ skip }) => {

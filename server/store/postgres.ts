@@ -5,12 +5,14 @@ import type {
   BoardRecord,
   CompactResult,
   Fold,
+  Prevote,
   PushRecord,
   Store,
   StoredDoc,
   StoreSpec,
   TrackerConnectionRecord,
 } from './store';
+import { groupPrevoters } from './prevote-rows';
 import {
   CONNECTION_COLUMNS,
   CONNECTION_UPDATE,
@@ -158,6 +160,7 @@ export class PostgresStore implements Store {
       await c.query('DELETE FROM formal_versions WHERE board_id = $1', [id]);
       await c.query('DELETE FROM tracker_connections WHERE board_id = $1', [id]);
       await c.query('DELETE FROM tracker_pushes WHERE board_id = $1', [id]);
+      await c.query('DELETE FROM prevotes WHERE board_id = $1', [id]);
       return ((await c.query('DELETE FROM boards WHERE id = $1', [id])).rowCount ?? 0) > 0;
     });
   }
@@ -174,6 +177,7 @@ export class PostgresStore implements Store {
         'formal_versions',
         'tracker_connections',
         'tracker_pushes',
+        'prevotes',
       ])
         n += (await c.query(`DELETE FROM ${t} WHERE board_id = $1`, [id])).rowCount ?? 0;
       return n;
@@ -371,6 +375,33 @@ export class PostgresStore implements Store {
     } finally {
       c.release();
     }
+  }
+
+  // PrevoteStore
+
+  async castPrevote(boardId: string, p: Prevote): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO prevotes (board_id, story_id, scale, user_id, value, cast_at) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (board_id, story_id, scale, user_id) DO UPDATE SET value = excluded.value, cast_at = excluded.cast_at`,
+      [boardId, p.storyId, p.scale, p.userId, p.value, p.at],
+    );
+  }
+
+  async prevoters(boardId: string): Promise<{ storyId: string; scale: string; userIds: string[] }[]> {
+    const r = await this.pool.query<{ story_id: string; scale: string; user_id: string }>(
+      'SELECT story_id, scale, user_id FROM prevotes WHERE board_id = $1 ORDER BY story_id, scale, user_id',
+      [boardId],
+    );
+    return groupPrevoters(r.rows);
+  }
+
+  async takePrevotes(boardId: string, storyId: string, scale: string): Promise<Record<string, string>> {
+    // One statement: two instances starting a round at once cannot both take the same pre-votes.
+    const r = await this.pool.query<{ user_id: string; value: string }>(
+      'DELETE FROM prevotes WHERE board_id = $1 AND story_id = $2 AND scale = $3 RETURNING user_id, value',
+      [boardId, storyId, scale],
+    );
+    return Object.fromEntries(r.rows.map((x) => [x.user_id, x.value]));
   }
 
   // Wiring

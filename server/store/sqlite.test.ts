@@ -5,6 +5,7 @@ import { afterAll } from 'vitest';
 import { boardRegistryContract } from './board-registry.contract';
 import { documentLogContract } from './document-log.contract';
 import { SqliteStore } from './sqlite';
+import { prevoteStoreContract } from './prevote-store.contract';
 import { trackerStoreContract } from './tracker-store.contract';
 import { versionStoreContract } from './version-store.contract';
 
@@ -17,3 +18,4 @@ documentLogContract('sqlite', open);
 boardRegistryContract('sqlite', open);
 versionStoreContract('sqlite', open);
 trackerStoreContract('sqlite', open);
+prevoteStoreContract('sqlite', open);

@@ -7,12 +7,14 @@ import type {
   BoardRecord,
   CompactResult,
   Fold,
+  Prevote,
   PushRecord,
   Store,
   StoredDoc,
   StoreSpec,
   TrackerConnectionRecord,
 } from './store';
+import { groupPrevoters } from './prevote-rows';
 import {
   CONNECTION_COLUMNS,
   CONNECTION_UPDATE,
@@ -120,6 +122,18 @@ export class SqliteStore implements Store {
       deleteVersions: db.prepare('DELETE FROM formal_versions WHERE board_id = ?'),
       deleteConnection: db.prepare('DELETE FROM tracker_connections WHERE board_id = ?'),
       deletePushes: db.prepare('DELETE FROM tracker_pushes WHERE board_id = ?'),
+      deletePrevotes: db.prepare('DELETE FROM prevotes WHERE board_id = ?'),
+      castPrevote: db.prepare(
+        `INSERT INTO prevotes (board_id, story_id, scale, user_id, value, cast_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (board_id, story_id, scale, user_id) DO UPDATE SET value = excluded.value, cast_at = excluded.cast_at`,
+      ),
+      prevoters: db.prepare<[string], { story_id: string; scale: string; user_id: string }>(
+        'SELECT story_id, scale, user_id FROM prevotes WHERE board_id = ? ORDER BY story_id, scale, user_id',
+      ),
+      prevotesOf: db.prepare<[string, string, string], { user_id: string; value: string }>(
+        'SELECT user_id, value FROM prevotes WHERE board_id = ? AND story_id = ? AND scale = ?',
+      ),
+      deletePrevotesOf: db.prepare('DELETE FROM prevotes WHERE board_id = ? AND story_id = ? AND scale = ?'),
       putConnection: db.prepare(
         `INSERT INTO tracker_connections (${CONNECTION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (board_id) DO UPDATE SET ${CONNECTION_UPDATE}`,
@@ -218,6 +232,7 @@ export class SqliteStore implements Store {
         this.stmts.deleteVersions.run(id);
         this.stmts.deleteConnection.run(id);
         this.stmts.deletePushes.run(id);
+        this.stmts.deletePrevotes.run(id);
         return this.stmts.deleteBoard.run(id).changes > 0;
       })(),
     );
@@ -232,7 +247,8 @@ export class SqliteStore implements Store {
           this.stmts.deleteSnapshot.run(id).changes +
           this.stmts.deleteVersions.run(id).changes +
           this.stmts.deleteConnection.run(id).changes +
-          this.stmts.deletePushes.run(id).changes
+          this.stmts.deletePushes.run(id).changes +
+          this.stmts.deletePrevotes.run(id).changes
         );
       })(),
     );
@@ -383,6 +399,28 @@ export class SqliteStore implements Store {
       .finally(() => this.pushLocks.get(key) === next && this.pushLocks.delete(key))
       .catch(() => undefined);
     return next;
+  }
+
+  // PrevoteStore
+
+  async castPrevote(boardId: string, p: Prevote): Promise<void> {
+    await this.writing(() =>
+      this.stmts.castPrevote.run(boardId, p.storyId, p.scale, p.userId, p.value, p.at),
+    );
+  }
+
+  async prevoters(boardId: string): Promise<{ storyId: string; scale: string; userIds: string[] }[]> {
+    return groupPrevoters(this.stmts.prevoters.all(boardId));
+  }
+
+  async takePrevotes(boardId: string, storyId: string, scale: string): Promise<Record<string, string>> {
+    return this.writing(() =>
+      this.db.transaction(() => {
+        const rows = this.stmts.prevotesOf.all(boardId, storyId, scale);
+        this.stmts.deletePrevotesOf.run(boardId, storyId, scale);
+        return Object.fromEntries(rows.map((r) => [r.user_id, r.value]));
+      })(),
+    );
   }
 
   // Wiring

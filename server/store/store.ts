@@ -160,7 +160,29 @@ export interface TrackerStore {
 }
 
 /** Every role over one database, plus what the wiring needs (server/app.ts, server/index.ts). */
-export interface Store extends DocumentLog, BoardRegistry, VersionStore, TrackerStore {
+/** One person's pre-vote (#17): an estimate cast outside a live round, kept until a round takes it. */
+export interface Prevote {
+  storyId: string;
+  scale: string;
+  userId: string;
+  value: string;
+  at: number;
+}
+
+/**
+ * Pre-votes, in the store so they survive restarts and every instance sees them. Values leave only
+ * into a round's votes (`takePrevotes`); everything else reads who, never what.
+ */
+export interface PrevoteStore {
+  /** Casts or replaces `userId`'s pre-vote on (story, scale). */
+  castPrevote(boardId: string, p: Prevote): Promise<void>;
+  /** Who has pre-voted on what, per story and scale — no values. */
+  prevoters(boardId: string): Promise<{ storyId: string; scale: string; userIds: string[] }[]>;
+  /** The pre-votes on (story, scale), removed in the same transaction: a round starts with them. */
+  takePrevotes(boardId: string, storyId: string, scale: string): Promise<Record<string, string>>;
+}
+
+export interface Store extends DocumentLog, BoardRegistry, VersionStore, TrackerStore, PrevoteStore {
   readonly kind: 'sqlite' | 'postgres';
   /** Throws when the store cannot be reached (health check). */
   ping(): Promise<void>;

@@ -73,4 +73,19 @@ export const sqliteMigrations: { version: number; name: string; sql: string }[] 
       );
     `,
   },
+  {
+    version: 4,
+    name: 'pre-votes',
+    sql: `
+      CREATE TABLE prevotes (
+        board_id TEXT NOT NULL,
+        story_id TEXT NOT NULL,
+        scale TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        value TEXT NOT NULL,
+        cast_at INTEGER NOT NULL,
+        PRIMARY KEY (board_id, story_id, scale, user_id)
+      );
+    `,
+  },
 ];
