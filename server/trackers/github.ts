@@ -20,6 +20,8 @@ export const ESTIMATE_PREFIX = 'estimate: ';
 export const SHELLBOARD_LABEL = 'shellboard';
 /** GitHub refuses label names over 50 characters. */
 const LABEL_MAX = 50;
+/** GitHub refuses an issue body over 65 536 characters (422 "body is too long"). */
+const BODY_MAX = 65_536;
 /** `find` reads at most this many pages of 100 of our issues (10 000 is more than any backlog). */
 const FIND_MAX_PAGES = 100;
 
@@ -70,6 +72,18 @@ const line = (s: string) => noAutolink(inline(s));
  */
 export function markerComment(marker: string): string {
   return `<!-- ${marker.replace(/>/g, '%3E')} -->`;
+}
+
+/** The body, or a clear error before sending one GitHub would refuse. */
+function bodyFor(d: IssueDraft): string {
+  const body = renderGithubBody(d);
+  if (body.length > BODY_MAX)
+    throw new TrackerError(
+      422,
+      `The story's description would be ${body.length} characters; GitHub takes at most ${BODY_MAX}.`,
+      'invalid',
+    );
+  return body;
 }
 
 export function renderGithubBody(d: IssueDraft): string {
@@ -195,16 +209,18 @@ export const createGithubConnector: ConnectorFactory = (conn, http: TrackerHttp)
 
     async create(draft) {
       const labels = draftLabels(draft);
+      const body = bodyFor(draft);
       await ensureLabels(labels);
       const res = await call({
         method: 'POST',
         path: `${repoPath}/issues`,
-        json: { title: draft.title, body: renderGithubBody(draft), labels },
+        json: { title: draft.title, body, labels },
       });
       return toState(res.body);
     },
 
     async update(id, draft) {
+      const body = bodyFor(draft);
       const current = await getIssue(id);
       const ours = draftLabels(draft);
       // keep what people added in GitHub; only the estimate label is ours to replace
@@ -214,7 +230,7 @@ export const createGithubConnector: ConnectorFactory = (conn, http: TrackerHttp)
       const res = await call({
         method: 'PATCH',
         path: `${repoPath}/issues/${id}`,
-        json: { title: draft.title, body: renderGithubBody(draft), labels },
+        json: { title: draft.title, body, labels },
       });
       return toState(res.body);
     },

@@ -118,6 +118,21 @@ describe('GitHub connector against a spec-checked fake', () => {
     expect(gh.labels.get('estimate: 5')?.name).toBe('estimate: 5');
   });
 
+  it('cuts long label names to GitHub’s 50 characters and refuses an oversized body before sending', async () => {
+    const c = connector();
+    const long = 'A value stream whose name goes on and on and on past fifty characters';
+    await c.create(draft({ labels: [long] }));
+    expect(labelsOf(1)).toContain(long.slice(0, 50));
+    const err = (await c
+      .create(draft({ labels: ['Fresh stream'], criteria: ['x'.repeat(70_000)] }))
+      .catch((e: unknown) => e)) as TrackerError;
+    expect(err.reason).toBe('invalid');
+    expect(err.message).toMatch(/at most 65536/);
+    // one create reached GitHub; the oversized one sent nothing (not even its labels)
+    expect(gh.requests.filter((r) => r.path.endsWith('/issues')).length).toBe(1);
+    expect(gh.labels.has('fresh stream')).toBe(false);
+  });
+
   it('update replaces the estimate label and keeps a label someone added', async () => {
     const c = connector();
     const created = await c.create(draft());
