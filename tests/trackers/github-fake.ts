@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { githubSpec, specExample } from './github-spec';
+import { basicErrorProblem, githubSpec, specExample } from './github-spec';
 
 /**
  * A local stand-in for GitHub's REST API (issues, labels, comments of one repository), checked
@@ -287,14 +287,22 @@ export async function startGithubFake(
       fake.violations.push(`${p}: the fake has no handler`);
       return error(501, 'Not Implemented');
     }
-    const answer = handler(routeParams, url.searchParams, body);
-    const statusInSpec = Object.keys(op.responses ?? {}).includes(String(answer.status));
-    if (statusInSpec) {
-      const res = api.validateResponse(answer.body, op, answer.status);
-      if (!res.valid)
-        fake.violations.push(`${p} answer ${answer.status}: ${JSON.stringify(res.errors).slice(0, 500)}`);
-    }
-    return answer;
+    return handler(routeParams, url.searchParams, body);
+  };
+
+  /** Every answer is checked: against the operation's schema for its status, else `basic-error`. */
+  const check = async (req: http.IncomingMessage, a: Answer) => {
+    const path = new URL(req.url ?? '/', origin).pathname.replace(/^\/api\/v3/, '');
+    const op = api.matchOperation({ method: (req.method ?? 'GET').toLowerCase(), path, headers: {} });
+    const inSpec = op && Object.keys(op.responses ?? {}).includes(String(a.status));
+    const problem =
+      op && inSpec
+        ? (api.validateResponse(a.body, op, a.status).errors ?? null)
+        : await basicErrorProblem(a.body);
+    if (problem)
+      fake.violations.push(
+        `answer ${a.status} to ${req.method} ${path}: ${JSON.stringify(problem).slice(0, 500)}`,
+      );
   };
 
   const server = http.createServer((req, res) => {
@@ -302,8 +310,12 @@ export async function startGithubFake(
     req.on('data', (c: Buffer) => (raw += c.toString()));
     req.on('end', () => {
       const a = serve(req, raw);
-      res.writeHead(a.status, { 'Content-Type': 'application/json; charset=utf-8', ...a.headers });
-      res.end(JSON.stringify(a.body));
+      void check(req, a)
+        .catch((err: unknown) => void fake.violations.push(`checking the answer failed: ${String(err)}`))
+        .finally(() => {
+          res.writeHead(a.status, { 'Content-Type': 'application/json; charset=utf-8', ...a.headers });
+          res.end(JSON.stringify(a.body));
+        });
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import addFormats from 'ajv-formats';
-import { OpenAPIBackend, type Document } from 'openapi-backend';
+import { OpenAPIBackend, ValidationContext, type Document } from 'openapi-backend';
 
 /**
  * GitHub's official OpenAPI description (npm `@octokit/openapi`), cut down to the operations the
@@ -113,4 +113,23 @@ export function githubSpec(): Promise<OpenAPIBackend> {
     return api;
   })();
   return backend;
+}
+
+let basicError: ((body: unknown) => string | null) | null = null;
+
+/**
+ * GitHub documents 401, 429 and most 5xx answers nowhere in the operations, but sends them with its
+ * `basic-error` body; the fake's error switches are checked against that schema. Null when valid.
+ */
+export async function basicErrorProblem(body: unknown): Promise<string | null> {
+  if (!basicError) {
+    const api = await githubSpec();
+    const schema = (load().full.components as Record<string, Record<string, Json>>).schemas?.['basic-error'];
+    if (!schema) throw new Error('the GitHub spec has no basic-error schema');
+    const validate = api.validator
+      .getAjv(ValidationContext.Response)
+      .compile(nullableAsMeant(schema) as object);
+    basicError = (b) => (validate(b) ? null : JSON.stringify(validate.errors));
+  }
+  return basicError(body);
 }
