@@ -57,6 +57,17 @@ const repoSchema = z.object({
   permissions: z.object({ push: z.boolean().optional() }).partial().optional(),
 });
 
+/** An answer that is not what GitHub's API sends (a web page, a proxy's error…) is GitHub's fault, said plainly. */
+function parseAnswer<T>(schema: z.ZodType<T>, body: unknown, what: string): T {
+  const r = schema.safeParse(body);
+  if (r.success) return r.data;
+  throw new TrackerError(
+    502,
+    `GitHub's answer for ${what} is not what its API sends (${r.error.issues[0]?.path.join('.') || 'body'}: ${r.error.issues[0]?.message ?? 'invalid'}); check the base URL.`,
+    'unavailable',
+  );
+}
+
 const labelName = (l: z.infer<typeof labelSchema>) => (typeof l === 'string' ? l : (l.name ?? ''));
 /** Code points, so an emoji is not cut in half. */
 const clip = (s: string) => [...s.trim()].slice(0, LABEL_MAX).join('');
@@ -122,7 +133,7 @@ export const createGithubConnector: ConnectorFactory = (conn, http: TrackerHttp)
   const known = new Set<string>();
 
   const toState = (raw: unknown): IssueState => {
-    const i = issueSchema.parse(raw);
+    const i = parseAnswer(issueSchema, raw, 'an issue');
     const estimateLabel = i.labels.map(labelName).find(isEstimateLabel);
     const closed = i.state === 'closed';
     return {
@@ -157,11 +168,18 @@ export const createGithubConnector: ConnectorFactory = (conn, http: TrackerHttp)
   const getIssue = async (id: string): Promise<GithubIssue> => {
     if (!/^\d+$/.test(id)) throw new TrackerError(400, `"${id}" is not a GitHub issue number.`, 'invalid');
     const res = await call({ method: 'GET', path: `${repoPath}/issues/${id}` });
-    return issueSchema.parse(res.body);
+    return parseAnswer(issueSchema, res.body, `issue ${id}`);
   };
 
   return {
     async verify() {
+      // the web address answers HTML; the API is api.github.com (or /api/v3 on Enterprise Server)
+      if (/^https?:\/\/(www\.)?github\.com(\/|$)/i.test(conn.baseUrl))
+        throw new TrackerError(
+          400,
+          `${conn.baseUrl} is GitHub's web address; the API's is https://api.github.com.`,
+          'invalid',
+        );
       let res;
       try {
         res = await call({ method: 'GET', path: repoPath });
@@ -178,7 +196,7 @@ export const createGithubConnector: ConnectorFactory = (conn, http: TrackerHttp)
           );
         throw err;
       }
-      const r = repoSchema.parse(res.body);
+      const r = parseAnswer(repoSchema, res.body, `${owner}/${repo}`);
       if (r.has_issues === false)
         throw new TrackerError(409, `Issues are turned off in ${r.full_name}.`, 'invalid');
       if (r.permissions && r.permissions.push === false)
@@ -196,9 +214,9 @@ export const createGithubConnector: ConnectorFactory = (conn, http: TrackerHttp)
           method: 'GET',
           path: `${repoPath}/issues?state=all&labels=${SHELLBOARD_LABEL}&per_page=100&page=${page}`,
         });
-        const items = z.array(z.unknown()).parse(res.body);
+        const items = parseAnswer(z.array(z.unknown()), res.body, 'the issue list');
         for (const raw of items) {
-          const i = issueSchema.parse(raw);
+          const i = parseAnswer(issueSchema, raw, 'the issue list');
           if (i.pull_request === undefined && (i.body ?? '').includes(needle)) return toState(i);
         }
         // GitHub says there is more only through the Link header's rel="next"

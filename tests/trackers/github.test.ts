@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { noAutolink } from '../../lib/export/markdown';
 import { createGithubConnector, markerComment, parseGithubProject } from '../../server/trackers/github';
@@ -75,6 +77,33 @@ describe('GitHub connector against a spec-checked fake', () => {
       .catch((e: unknown) => e)) as TrackerError;
     expect(err.reason).toBe('forbidden');
     expect(err.message).toMatch(/may only read/);
+  });
+
+  it('says so when the base URL is GitHub’s web address or answers something else', async () => {
+    // refused before any request is sent
+    const web = createGithubConnector(
+      { kind: 'github', baseUrl: 'https://github.com', project: 'o/r', token: 't', fields: {} },
+      createTrackerHttp({ baseUrl: 'https://github.com' }),
+    );
+    await expect(web.verify()).rejects.toThrow(/the API's is https:\/\/api\.github\.com/);
+    // a sign-in page (a proxy in front of GitHub Enterprise) where GitHub's JSON should be
+    const proxy = http.createServer((_q, res) =>
+      res.writeHead(200, { 'Content-Type': 'text/html' }).end('<html>Sign in</html>'),
+    );
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+    try {
+      const base = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/api/v3`;
+      const c = createGithubConnector(
+        { kind: 'github', baseUrl: base, project: 'o/r', token: 't', fields: {} },
+        createTrackerHttp({ baseUrl: base }),
+      );
+      const err = (await c.read('1').catch((e: unknown) => e)) as TrackerError;
+      expect(err).toBeInstanceOf(TrackerError);
+      expect(err.status).toBe(502);
+      expect(err.message).toMatch(/not what its API sends/);
+    } finally {
+      await new Promise((r) => proxy.close(r));
+    }
   });
 
   it('refuses a project that is not owner/repo', () => {
