@@ -128,7 +128,20 @@ export const createGithubConnector: ConnectorFactory = (conn, http: TrackerHttp)
     Accept: 'application/vnd.github+json',
     'X-GitHub-Api-Version': '2022-11-28',
   };
-  const call = (req: Omit<TrackerRequest, 'headers'>) => http.request({ ...req, headers });
+  /**
+   * GitHub signals its rate limits as 403 too ("API rate limit exceeded", "secondary rate limit");
+   * that is GitHub being busy, not the token lacking a right, so it is reported as unavailable.
+   */
+  const call = (req: Omit<TrackerRequest, 'headers'>) =>
+    http.request({ ...req, headers }).catch((err: unknown) => {
+      if (err instanceof TrackerError && err.status === 403 && /rate limit/i.test(err.message))
+        throw new TrackerError(
+          403,
+          `GitHub is rate-limiting this token; try again later (${err.message}).`,
+          'unavailable',
+        );
+      throw err;
+    });
   /** labels this connector already knows exist (creation is one request per new name) */
   const known = new Set<string>();
 

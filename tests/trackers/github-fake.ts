@@ -275,7 +275,12 @@ export async function startGithubFake(
     const fail = failures.shift();
     if (fail)
       return {
-        ...error(fail.status, fail.status === 429 ? 'API rate limit exceeded' : 'Server Error'),
+        ...error(
+          fail.status,
+          fail.status === 429 || fail.status === 403
+            ? 'API rate limit exceeded for user ID 1.'
+            : 'Server Error',
+        ),
         headers: fail.retryAfter !== undefined ? { 'Retry-After': String(fail.retryAfter) } : {},
       };
     const p = (op as { operationId?: string }).operationId ?? '';

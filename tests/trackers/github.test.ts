@@ -224,6 +224,15 @@ describe('GitHub connector against a spec-checked fake', () => {
     expect(gh.requests.filter((r) => r.method === 'GET')).toHaveLength(3);
   });
 
+  it('reports GitHub’s 403 rate limit as unavailable, not as a missing right', async () => {
+    gh.failNext(403);
+    const err = (await connector()
+      .verify()
+      .catch((e: unknown) => e)) as TrackerError;
+    expect(err.reason).toBe('unavailable');
+    expect(err.message).toMatch(/rate-limiting.*API rate limit exceeded/);
+  });
+
   it('the fake rejects a request GitHub’s spec rejects (the validator bites)', async () => {
     const res = await fetch(`${gh.baseUrl}/repos/${gh.owner}/${gh.repo}/issues`, {
       method: 'POST',
