@@ -121,7 +121,15 @@ export function draftLabels(d: IssueDraft): string[] {
 }
 
 export const createGithubConnector: ConnectorFactory = (conn, http: TrackerHttp) => {
-  const { owner, repo } = parseGithubProject(conn.project);
+  // a malformed project fails each call (as a rejected promise), not the factory
+  let projectError: TrackerError | null = null;
+  let owner = '';
+  let repo = '';
+  try {
+    ({ owner, repo } = parseGithubProject(conn.project));
+  } catch (err) {
+    projectError = err as TrackerError;
+  }
   const repoPath = `/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}`;
   const headers = {
     Authorization: `Bearer ${conn.token}`,
@@ -133,15 +141,17 @@ export const createGithubConnector: ConnectorFactory = (conn, http: TrackerHttp)
    * that is GitHub being busy, not the token lacking a right, so it is reported as unavailable.
    */
   const call = (req: Omit<TrackerRequest, 'headers'>) =>
-    http.request({ ...req, headers }).catch((err: unknown) => {
-      if (err instanceof TrackerError && err.status === 403 && /rate limit/i.test(err.message))
-        throw new TrackerError(
-          403,
-          `GitHub is rate-limiting this token; try again later (${err.message}).`,
-          'unavailable',
-        );
-      throw err;
-    });
+    (projectError ? Promise.reject(projectError) : http.request({ ...req, headers })).catch(
+      (err: unknown) => {
+        if (err instanceof TrackerError && err.status === 403 && /rate limit/i.test(err.message))
+          throw new TrackerError(
+            403,
+            `GitHub is rate-limiting this token; try again later (${err.message}).`,
+            'unavailable',
+          );
+        throw err;
+      },
+    );
   /** labels this connector already knows exist (creation is one request per new name) */
   const known = new Set<string>();
 

@@ -106,7 +106,13 @@ describe('GitHub connector against a spec-checked fake', () => {
     }
   });
 
-  it('refuses a project that is not owner/repo', () => {
+  it('refuses a project that is not owner/repo', async () => {
+    const err = (await connector(gh.token, 'planning')
+      .verify()
+      .catch((e: unknown) => e)) as TrackerError;
+    expect(err.reason).toBe('invalid');
+    expect(err.message).toMatch(/owner\/repo/);
+    expect(gh.requests).toHaveLength(0);
     for (const p of ['planning', 'a/b/c', '-x/y', 'x/..', 'o/r r'])
       expect(() => parseGithubProject(p), p).toThrow(TrackerError);
     expect(parseGithubProject('octo-org/plan.ning_2')).toEqual({ owner: 'octo-org', repo: 'plan.ning_2' });
