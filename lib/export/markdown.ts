@@ -6,6 +6,15 @@ export function escapeMd(text: string): string {
 }
 
 /**
+ * GitHub (and GFM generally) turns bare `https://…` and `www.…` in text into links, escaped or
+ * not. A WORD JOINER (U+2060: invisible, no width, no line break) after the scheme's colon and
+ * after `www` keeps such text as text: the page looks the same, nothing is clickable.
+ */
+export function noAutolink(text: string): string {
+  return text.replace(/\b(https?|ftp):(?=\/\/)/gi, '$1:\u2060').replace(/\bwww(?=\.)/gi, 'www\u2060');
+}
+
+/**
  * For list items and headings: a newline inside would end the item, so a run of whitespace holding
  * one becomes a space. One `\s+` per run (no `\s*` before the newline) keeps the cost linear.
  */

@@ -1,3 +1,4 @@
+import { createGithubConnector } from './github';
 import { createGitlabConnector } from './gitlab';
 import { createRedmineConnector } from './redmine';
 import type { ConnectorFactory, TrackerKind } from './types';
@@ -7,6 +8,7 @@ import type { ConnectorFactory, TrackerKind } from './types';
  * `ConnectorFactory`; adding a tracker is that file and one line here.
  */
 const FACTORIES: Partial<Record<TrackerKind, ConnectorFactory>> = {
+  github: createGithubConnector,
   gitlab: createGitlabConnector,
   redmine: createRedmineConnector,
 };
