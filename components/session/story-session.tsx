@@ -29,7 +29,6 @@ export const StorySession = memo(function StorySession({ storyId }: { storyId: s
     return (
       <>
         <PrevoteCards storyId={storyId} />
-        {!round && <PrevoteCards storyId={storyId} />}
         <RoundHistory doc={doc} storyId={storyId} />
       </>
     );
@@ -104,6 +103,7 @@ export const StorySession = memo(function StorySession({ storyId }: { storyId: s
           )}
         </>
       )}
+      {!round && <PrevoteCards storyId={storyId} />}
       <RoundHistory doc={doc} storyId={storyId} />
     </section>
   );
