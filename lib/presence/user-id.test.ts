@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { isUserId } from '../validation/awareness';
-import { USER_SECRET_LENGTH, isUserSecret, newUserSecret, userIdFor } from './user-id';
+import { USER_SECRET_LENGTH, isUserSecret, newUserSecret, sha256Fallback, userIdFor } from './user-id';
 
 describe('userIdFor', () => {
   it('is base64url SHA-256 of the secret, the same as Node computes it', async () => {
@@ -28,6 +28,32 @@ describe('userIdFor', () => {
   it('an id is not a secret for itself: hashing a public id gives someone else', async () => {
     const id = await userIdFor(newUserSecret());
     expect(await userIdFor(id)).not.toBe(id);
+  });
+});
+
+describe('without Web Crypto (plain http)', () => {
+  it('the fallback hash equals Web Crypto, so a browser on http gets the same id', async () => {
+    for (const secret of ['a'.repeat(22), newUserSecret(), 'ü€😀'.repeat(10)]) {
+      const bytes = new TextEncoder().encode(secret);
+      const web = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+      expect(await sha256Fallback(bytes)).toEqual(web);
+    }
+  });
+
+  it('userIdFor uses it when crypto.subtle is missing', async () => {
+    const secret = newUserSecret();
+    const expected = createHash('sha256').update(secret).digest('base64url');
+    const real = globalThis.crypto;
+    Object.defineProperty(globalThis, 'crypto', {
+      value: { getRandomValues: real.getRandomValues.bind(real) },
+      configurable: true,
+    });
+    try {
+      expect(globalThis.crypto.subtle).toBeUndefined();
+      expect(await userIdFor(secret)).toBe(expected);
+    } finally {
+      Object.defineProperty(globalThis, 'crypto', { value: real, configurable: true });
+    }
   });
 });
 

@@ -24,8 +24,23 @@ export function newUserSecret(): string {
 
 /** The public user id of a secret: base64url(SHA-256(secret)), no padding. */
 export async function userIdFor(secret: string): Promise<string> {
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(secret));
+  const bytes = new TextEncoder().encode(secret);
+  // Web Crypto exists only in a secure context (HTTPS, localhost); on plain http — a phone on the
+  // LAN opening a dev server's QR link — the same hash comes from a small audited library, loaded
+  // only then so it costs the first-load bundle nothing.
+  const subtle = globalThis.crypto?.subtle;
+  const digest = subtle ? new Uint8Array(await subtle.digest('SHA-256', bytes)) : await sha256Fallback(bytes);
+  return base64url(digest);
+}
+
+/** The fallback alone, exported so it is tested against Web Crypto. */
+export async function sha256Fallback(bytes: Uint8Array): Promise<Uint8Array> {
+  const { sha256 } = await import('@noble/hashes/sha2.js');
+  return sha256(bytes);
+}
+
+function base64url(bytes: Uint8Array): string {
   let bin = '';
-  for (const b of new Uint8Array(digest)) bin += String.fromCharCode(b);
+  for (const b of bytes) bin += String.fromCharCode(b);
   return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
