@@ -1,4 +1,5 @@
 import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { createHash } from 'node:crypto';
 import type { CreateBoardResponse } from '../lib/validation/api';
 
 /**
@@ -30,17 +31,19 @@ async function makeActor(
   slug: string,
 ): Promise<Actor> {
   const context = await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 } });
-  const userId = `e2e-${slug}-${Math.random().toString(36).slice(2, 10)}`;
+  // The browser names itself by its secret's hash (lib/presence/user-id.ts), as computed here.
+  const secret = `e2e-${slug}-${Math.random().toString(36).slice(2, 10)}`.padEnd(22, '_');
+  const userId = createHash('sha256').update(secret).digest('base64url');
   await context.addInitScript(
-    ({ name, userId }) => {
+    ({ name, secret }) => {
       try {
-        if (!localStorage.getItem('shellboard:userId')) localStorage.setItem('shellboard:userId', userId);
+        if (!localStorage.getItem('shellboard:secret')) localStorage.setItem('shellboard:secret', secret);
         if (name && !localStorage.getItem('shellboard:name')) localStorage.setItem('shellboard:name', name);
       } catch {
         // about:blank has no storage; the board pages do
       }
     },
-    { name, userId },
+    { name, secret },
   );
   const page = await context.newPage();
   return { name: name ?? '', userId, context, page };

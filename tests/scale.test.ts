@@ -4,7 +4,7 @@ import { readNotes, readStories, roots } from '../lib/board/schema';
 import { createBoard, tempDir } from './helpers/server';
 import { spawnServer, type ChildServer } from './helpers/child';
 import { connect, destroyAll, saved, synced } from './helpers/clients';
-import { closeSessions, joined, sessionClient } from './helpers/session-client';
+import { closeSessions, joined, sessionClient, uid, uids } from './helpers/session-client';
 import { freePort, startRedis, stop } from './helpers/redis-server';
 import { dropTestSchemas, testSchema } from './helpers/pg-schemas';
 
@@ -114,18 +114,57 @@ describe.runIf(DB && REDIS)('scale-out across instances', () => {
           .state()!
           .participants.map((p) => p.id)
           .sort(),
-      ).toEqual(['d1', 'd2', 'po']),
+      ).toEqual(uids('d1', 'd2', 'po')),
     );
     for (const c of [owner, dev2]) c.packets.length = 0;
     expect(await owner.call('round:start', { storyId, scale: 'tshirt' })).toEqual({ ok: true });
     await vi.waitFor(() => expect(dev2.state()!.round?.storyId).toBe(storyId));
     expect(await dev1.call('round:vote', { value: 'XL' })).toEqual({ ok: true });
     expect(await dev2.call('round:vote', { value: 'XS' })).toEqual({ ok: true });
-    await vi.waitFor(() => expect(owner.state()!.round?.voterIds).toEqual(['d1', 'd2']));
+    await vi.waitFor(() => expect([...owner.state()!.round!.voterIds].sort()).toEqual(uids('d1', 'd2')));
     for (const c of [owner, dev2])
       for (const v of ['"XL"', '"XS"', 'votes']) expect(c.packets.join('\n')).not.toContain(v);
     expect(await owner.call('round:reveal')).toEqual({ ok: true });
-    await vi.waitFor(() => expect(dev2.state()!.round?.votes).toEqual({ d1: 'XL', d2: 'XS' }));
+    await vi.waitFor(() =>
+      expect(dev2.state()!.round?.votes).toEqual({ [uid('d1')]: 'XL', [uid('d2')]: 'XS' }),
+    );
+  });
+
+  it('one secret is one person on both instances: the same derived id, one vote, updated across them', async () => {
+    const [a, b] = await cluster(2);
+    const board = await createBoard(a!.url);
+    const w = connect(a!.wsUrl, board.id, board.team);
+    await synced(w);
+    const storyId = createStory(w.doc, { title: 'Estimate', why: '', createdBy: 'w' });
+    await saved(w);
+    const owner = sessionClient(a!.url, board.id, board.owner, { id: 'po', name: 'PO' });
+    const onA = sessionClient(a!.url, board.id, board.team, { id: 'dana', name: 'Dana' });
+    const onB = sessionClient(b!.url, board.id, board.team, { id: 'dana', name: 'Dana' });
+    // A stranger on B who claims Dana's public id in `user` is still someone else.
+    const claimer = sessionClient(b!.url, board.id, board.team, {
+      id: 'eve',
+      name: 'Dana',
+      claimId: uid('dana'),
+    });
+    await Promise.all([owner, onA, onB, claimer].map(joined));
+    await vi.waitFor(() => {
+      for (const c of [owner, onB])
+        expect(
+          c
+            .state()!
+            .participants.map((p) => p.id)
+            .sort(),
+        ).toEqual(uids('dana', 'eve', 'po'));
+    });
+    expect(await owner.call('round:start', { storyId, scale: 'tshirt' })).toEqual({ ok: true });
+    await vi.waitFor(() => expect(onB.state()!.round?.storyId).toBe(storyId));
+    expect(await onA.call('round:vote', { value: 'XL' })).toEqual({ ok: true });
+    expect(await claimer.call('round:vote', { value: 'XS' })).toEqual({ ok: true });
+    expect(await onB.call('round:vote', { value: 'S' })).toEqual({ ok: true }); // Dana changes her mind on B
+    expect(await owner.call('round:reveal')).toEqual({ ok: true });
+    await vi.waitFor(() =>
+      expect(onA.state()!.round?.votes).toEqual({ [uid('dana')]: 'S', [uid('eve')]: 'XS' }),
+    );
   });
 
   it('Redis restarting mid-session: instances keep serving, then converge again without reloading', async () => {

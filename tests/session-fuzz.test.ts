@@ -1,8 +1,9 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStory } from '../lib/board/ops';
 import type { Ack, SessionState } from '../lib/realtime/events';
-import { createBoard, type TestBoard } from './helpers/server';
-import { useTestServer } from './helpers/use-test-server';
+import { createBoard, tempDir, type TestBoard } from './helpers/server';
+import { spawnServer, type ChildServer } from './helpers/child';
+import { rssMiB } from './helpers/rss';
 import { connect, saved, synced } from './helpers/clients';
 import { joined, sessionClient, type SessionClient } from './helpers/session-client';
 import { prng, type Prng } from './fuzz/prng';
@@ -13,11 +14,20 @@ const BATCH = 50;
 const TEAM = 4;
 const VIEW = 2;
 
+/**
+ * How much the server's resident memory may grow over one seed's run, churn included. Measured:
+ * +20 MiB for the first seed (JIT and heap warm-up), +1–2 MiB for the next. A change that keeps
+ * 4 KiB per event (checked, then reverted) grows it 42–56 MiB and fails here.
+ */
+const RSS_GROWTH_MIB = Number(process.env.SESSION_FUZZ_RSS_MIB ?? 32);
+
+// The server runs in its own process, so its memory is measured apart from the test's clients.
 // A generous event limit so the fuzzer reaches validation and the state machine, not only the limiter.
-const srv = useTestServer({ env: { SESSION_RATE_PER_SEC: '100000', SESSION_RATE_BURST: '100000' } });
+let srv: ChildServer;
 let board: TestBoard;
 let storyIds: string[];
 beforeAll(async () => {
+  srv = await spawnServer(tempDir(), { SESSION_RATE_PER_SEC: '100000', SESSION_RATE_BURST: '100000' });
   board = await createBoard(srv.url, 'session fuzz');
   const writer = connect(srv.wsUrl, board.id, board.team);
   await synced(writer);
@@ -25,6 +35,7 @@ beforeAll(async () => {
   await saved(writer);
   writer.destroy();
 });
+afterAll(() => srv?.kill());
 
 type Actor = { client: SessionClient; key: string; id: string };
 
@@ -60,6 +71,7 @@ async function fuzz(seed: number) {
   ].map((a) => ({ ...a, client: sessionClient(srv.url, board.id, a.key, { id: a.id, name: a.id }) }));
   const everyClient = actors.map((a) => a.client);
   await Promise.all(everyClient.map(joined));
+  const rssBefore = rssMiB(srv.proc.pid!);
   const acks: Ack[] = [];
   let unacked = 0;
   for (let sent = 0; sent < EVENTS;) {
@@ -102,8 +114,13 @@ async function fuzz(seed: number) {
   expect((await fetch(`${srv.url}/api/health`)).status).toBe(200);
   const late = sessionClient(srv.url, board.id, board.view, { id: `late${seed}`, name: 'Late' });
   await joined(late);
+  const rssAfter = rssMiB(srv.proc.pid!);
   for (const c of [...everyClient, late]) c.disconnect();
-  return { acks: acks.length, unacked, states: seen.length, hidden: hidden.length };
+  // Memory stays bounded: measured from the server process, not inferred from timings.
+  const rssGrowthMiB = Math.round((rssAfter - rssBefore) * 10) / 10;
+  expect(rssGrowthMiB).toBeLessThan(RSS_GROWTH_MIB);
+  const rss = `${rssBefore.toFixed(1)} → ${rssAfter.toFixed(1)} MiB`;
+  return { acks: acks.length, unacked, states: seen.length, hidden: hidden.length, rss };
 }
 
 describe('fuzzed session channel', () => {

@@ -8,6 +8,8 @@ import {
   joined,
   sessionClient,
   type SessionClient,
+  uid,
+  uids,
 } from './helpers/session-client';
 
 // Issue #15 item 5: amplification, ghost hands, a socket cap per board, rate limits on every event.
@@ -90,31 +92,31 @@ describe('session channel limits', () => {
       expect(await c.call('hand:set', { raised: true })).toEqual({ ok: true });
       expect(await c.call('follow:set', { on: true })).toEqual({ ok: true });
     }
-    await vi.waitFor(() => expect([...owner.state()!.hands].sort()).toEqual(['dev1', 'dev2']));
+    await vi.waitFor(() => expect([...owner.state()!.hands].sort()).toEqual(uids('dev1', 'dev2')));
 
     ghost.disconnect();
     tab2.disconnect(); // dev1 still has tab1 open: their hand stays
     await vi.waitFor(() => {
-      expect(owner.state()!.hands).toEqual(['dev1']);
+      expect(owner.state()!.hands).toEqual([uid('dev1')]);
       expect(
         owner
           .state()!
           .participants.map((p) => p.id)
           .sort(),
-      ).toEqual(['dev1', 'po']);
+      ).toEqual(uids('dev1', 'po'));
     });
-    expect(owner.state()!.participants.find((p) => p.id === 'dev1')?.following).toBe(true);
+    expect(owner.state()!.participants.find((p) => p.id === uid('dev1'))?.following).toBe(true);
 
     tab1.disconnect();
     await vi.waitFor(() => {
       expect(owner.state()!.hands).toEqual([]);
-      expect(owner.state()!.participants.map((p) => p.id)).toEqual(['po']);
+      expect(owner.state()!.participants.map((p) => p.id)).toEqual([uid('po')]);
     });
     // Back again: the hand stays down, the user follows nobody until they say so.
     const back = sessionClient(srv.url, board.id, board.team, { id: 'dev1', name: 'Dana' });
     const st = await joined(back);
     expect(st.hands).toEqual([]);
-    expect(st.participants.find((p) => p.id === 'dev1')?.following).toBe(false);
+    expect(st.participants.find((p) => p.id === uid('dev1'))?.following).toBe(false);
   });
 
   it('refuses the (cap+1)th socket on a board with a clear connect error; other boards are unaffected', async () => {

@@ -9,6 +9,8 @@ import {
   joined,
   sessionClient,
   type SessionClient,
+  uid,
+  uids,
 } from './helpers/session-client';
 
 const srv = useTestServer();
@@ -70,7 +72,9 @@ describe('session channel', () => {
     expect(await dev2.call('round:vote', { value: 'XS' })).toEqual({ ok: true });
     expect(await dev1.call('round:vote', { value: 'XXL' })).toEqual({ ok: true }); // change of mind
     expect(await owner.call('round:vote', { value: 'M' })).toEqual({ ok: true });
-    await vi.waitFor(() => expect(viewer.state()!.round?.voterIds).toEqual(['dev1', 'dev2', 'po']));
+    await vi.waitFor(() =>
+      expect([...viewer.state()!.round!.voterIds].sort()).toEqual(uids('dev1', 'dev2', 'po')),
+    );
 
     // Before reveal: no packet to the owner or another voter carries any vote value.
     for (const c of [owner, dev2]) {
@@ -82,8 +86,9 @@ describe('session channel', () => {
     expect(await owner.call('round:reveal')).toEqual({ ok: true });
     await vi.waitFor(() => expect(dev2.state()!.round?.revealed).toBe(true));
     const round = dev2.state()!.round!;
-    expect(round.votes).toEqual({ dev1: 'XXL', dev2: 'XS', po: 'M' });
-    expect(round.stats).toMatchObject({ min: 'XS', max: 'XXL', median: 'M', outliers: ['dev1', 'dev2'] });
+    expect(round.votes).toEqual({ [uid('dev1')]: 'XXL', [uid('dev2')]: 'XS', [uid('po')]: 'M' });
+    expect(round.stats).toMatchObject({ min: 'XS', max: 'XXL', median: 'M' });
+    expect([...round.stats!.outliers].sort()).toEqual(uids('dev1', 'dev2'));
     expect(await dev1.call('round:vote', { value: 'S' })).toMatchObject({
       ok: false,
       error: { code: 'conflict' },
@@ -165,7 +170,7 @@ describe('session channel', () => {
     expect(await owner.call('timer:start', { durationMs: -5 })).toMatchObject({ error: { code: 'invalid' } });
     expect(await owner.call('no:such:event', {})).toMatchObject({ ok: false, error: { code: 'invalid' } });
     expect(await owner.call('focus:set', { storyId: otherStory })).toEqual({ ok: true });
-    await vi.waitFor(() => expect(dev1.state()!.focus).toEqual({ storyId: otherStory, by: 'po' }));
+    await vi.waitFor(() => expect(dev1.state()!.focus).toEqual({ storyId: otherStory, by: uid('po') }));
     expect(await dev1.call('round:vote', { value: '5' })).toEqual({ ok: true });
   });
 
@@ -180,7 +185,7 @@ describe('session channel', () => {
     expect(acks.filter((a) => a.ok).length).toBeLessThanOrEqual(6);
     expect(acks.some((a) => !a.ok && a.error.code === 'rate_limited')).toBe(true);
     expect(await dev2.call('reaction:send', { emoji: '👍' })).toEqual({ ok: true });
-    await vi.waitFor(() => expect(received).toContain('dev2'));
+    await vi.waitFor(() => expect(received).toContain(uid('dev2')));
   });
 
   it('keeps the timer and a vote across a reconnect; the server clock is the truth', async () => {
@@ -196,7 +201,7 @@ describe('session channel', () => {
     const again = sessionClient(srv.url, board.id, board.team, { id: 'dev1', name: 'Dana' });
     const st = await joined(again);
     expect(st.timer.endsAt).toBe(endsAt);
-    expect(st.round?.voterIds).toContain('dev1');
+    expect(st.round?.voterIds).toContain(uid('dev1'));
     await owner.call('timer:pause');
     await vi.waitFor(() => expect(again.state()!.timer).toMatchObject({ running: false, endsAt: null }));
     expect(again.state()!.timer.remainingMs).toBeGreaterThan(100_000);

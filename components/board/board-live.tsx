@@ -97,7 +97,7 @@ export function BoardLive({ conn, boardKey, info, identity, setName }: Props) {
           synced={status.synced}
           openStoryId={storyId}
         >
-          <SessionProvider boardKey={name ? boardKey : null}>
+          <SessionProvider boardKey={name ? boardKey : null} secret={identity.secret}>
             <BoardView
               title={info.title}
               links={info.links}

@@ -21,11 +21,14 @@ export function PresentScreen({ boardId }: { boardId: string }) {
   const conn = useBoardConnection(boardId, key ?? null, ready);
   const status = useSyncStatus(conn);
   const { identity } = useIdentity();
-  const id = identity?.id;
-  // A stable id per browser, distinct from the person's own, so the TV is its own participant.
+  const secret = identity?.secret;
+  // A stable secret per browser, distinct from the person's own, so the TV is its own participant.
   const user = useMemo(
-    () => (id ? { id: `${id.slice(0, 56)}-screen`, name: 'Shared screen', color: SCREEN_COLOR } : null),
-    [id],
+    () =>
+      secret
+        ? { secret: `${secret.slice(0, 100)}-screen`, name: 'Shared screen', color: SCREEN_COLOR }
+        : null,
+    [secret],
   );
   const { client, snap } = useSession(boardId, ready ? key : null, user);
 

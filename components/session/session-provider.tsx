@@ -12,9 +12,18 @@ import { useSession } from './use-session';
  * Joins the live session of the board in context and shares it with the controls below. When
  * the server ends the session for this link (rotated, deleted) the whole page says so.
  */
-export function SessionProvider({ boardKey, children }: { boardKey: string | null; children: ReactNode }) {
+export function SessionProvider({
+  boardKey,
+  secret,
+  children,
+}: {
+  boardKey: string | null;
+  /** this browser's secret: the server names us by its hash, the same id as `me.id` */
+  secret: string;
+  children: ReactNode;
+}) {
   const { boardId, me, openStory } = useBoard();
-  const user = useMemo(() => ({ id: me.id, name: me.name, color: me.color }), [me.id, me.name, me.color]);
+  const user = useMemo(() => ({ secret, name: me.name, color: me.color }), [secret, me.name, me.color]);
   const { client, snap } = useSession(boardId, boardKey, user);
   const [follow, setFollowState] = useState(false);
   const [error, setError] = useState<string | null>(null);

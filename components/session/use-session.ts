@@ -7,22 +7,31 @@ import { INITIAL_SESSION_SNAPSHOT, SessionClient, type SessionSnapshot } from '@
 const NONE: SessionSnapshot = INITIAL_SESSION_SNAPSHOT;
 const noop = () => () => undefined;
 
-/** One session connection per (board, key, user) while mounted; torn down on unmount. */
-export function useSessionClient(boardId: string, key: string | null, user: SessionUser | null) {
+/** Who joins: a name and colour shown to others, and the secret the server derives the id from. */
+export type SessionJoiner = Omit<SessionUser, 'id'> & { secret: string };
+
+/** One session connection per (board, key, person) while mounted; torn down on unmount. */
+export function useSessionClient(boardId: string, key: string | null, user: SessionJoiner | null) {
   const [client, setClient] = useState<SessionClient | null>(null);
-  const id = user?.id;
+  const secret = user?.secret;
   const name = user?.name;
   const color = user?.color;
   useEffect(() => {
-    if (!key || !id || !name || !color) return;
-    const c = new SessionClient({ origin: window.location.origin, boardId, key, user: { id, name, color } });
+    if (!key || !secret || !name || !color) return;
+    const c = new SessionClient({
+      origin: window.location.origin,
+      boardId,
+      key,
+      secret,
+      user: { name, color },
+    });
     // eslint-disable-next-line react-hooks/set-state-in-effect -- the socket is an external resource created on mount
     setClient(c);
     return () => {
       c.destroy();
       setClient(null);
     };
-  }, [boardId, key, id, name, color]);
+  }, [boardId, key, secret, name, color]);
   return client;
 }
 
@@ -31,7 +40,7 @@ export function useSessionSnapshot(client: SessionClient | null): SessionSnapsho
 }
 
 /** The session for a board: the client and its latest snapshot. */
-export function useSession(boardId: string, key: string | null, user: SessionUser | null) {
+export function useSession(boardId: string, key: string | null, user: SessionJoiner | null) {
   const client = useSessionClient(boardId, key, user);
   return { client, snap: useSessionSnapshot(client) };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Role } from '../board/types';
 import { ESTIMATE_SCALE_IDS, SCALE_IDS, type ScaleId } from '../session/scales';
 import type { RoundStats } from '../session/stats';
+import { USER_SECRET } from '../presence/user-id';
 import { REACTIONS } from './session-constants';
 
 /**
@@ -19,10 +20,15 @@ export const sessionUserSchema = z.object({
 });
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 
+/**
+ * The handshake names the person by a per-browser secret (lib/presence/user-id.ts); the server
+ * derives `user.id` from it. An `id` a client sends in `user` is dropped, never trusted.
+ */
 export const handshakeSchema = z.object({
   boardId: z.string().min(1).max(64),
   key: z.string().min(1).max(256),
-  user: sessionUserSchema,
+  secret: z.string().regex(USER_SECRET),
+  user: sessionUserSchema.omit({ id: true }),
 });
 export type SessionHandshake = z.infer<typeof handshakeSchema>;
 

@@ -29,7 +29,9 @@ export interface SessionClientOptions {
   origin: string;
   boardId: string;
   key: string;
-  user: SessionUser;
+  /** the per-browser secret the server derives `user.id` from (lib/presence/user-id.ts) */
+  secret: string;
+  user: Omit<SessionUser, 'id'>;
 }
 
 export const INITIAL_SESSION_SNAPSHOT: SessionSnapshot = {
@@ -63,11 +65,11 @@ export class SessionClient {
   private reactionListeners = new Set<(r: ReactionEvent) => void>();
   private restartTimer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor({ origin, boardId, key, user }: SessionClientOptions) {
+  constructor({ origin, boardId, key, secret, user }: SessionClientOptions) {
     this.socket = io(origin + SESSION_NAMESPACE, {
       path: '/socket.io',
       transports: ['websocket'],
-      auth: { boardId, key, user },
+      auth: { boardId, key, secret, user: { name: user.name, color: user.color } },
     });
     this.socket.on('connect', () => this.set({ connected: true, everConnected: true }));
     this.socket.on('disconnect', (reason) => {

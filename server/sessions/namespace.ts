@@ -15,6 +15,7 @@ import {
   type ServerToClientEvents,
   type SessionUser,
 } from '../../lib/realtime/events';
+import { userIdFor } from '../../lib/presence/user-id';
 import type { Logger } from '../log';
 import type { BoardRegistry, PrevoteStore } from '../store/store';
 import { checkAccess } from '../access/gate';
@@ -95,11 +96,15 @@ export function attachSessions(
   const nsp: SessionNamespace = io.of(SESSION_NAMESPACE);
 
   nsp.use(async (socket, next) => {
-    const hs = handshakeSchema.safeParse(socket.handshake.auth);
+    const auth: unknown = socket.handshake.auth;
+    const hs = handshakeSchema.safeParse(auth);
     if (!hs.success) {
+      // An older client that names itself by id: say why it is no longer enough.
+      const noSecret = isRecord(auth) && auth.secret === undefined;
+      const why = noSecret ? ' A user id is not accepted: the server derives it from the secret.' : '';
       return next(
         withData(
-          new Error('Invalid handshake: send auth { boardId, key, user: { id, name, color } }.'),
+          new Error(`Invalid handshake: send auth { boardId, key, secret, user: { name, color } }.${why}`),
           'invalid',
         ),
       );
@@ -107,6 +112,8 @@ export function attachSessions(
     try {
       const gate = await checkAccess(store, hs.data.boardId, hs.data.key);
       if (!gate.ok) return next(withData(new Error(gate.message), gate.code));
+      // Never a client-chosen id: who votes is whoever holds the secret.
+      const userId = await userIdFor(hs.data.secret);
       // Counted and joined with no await in between, so concurrent handshakes cannot overshoot.
       const here = nsp.adapter.rooms.get(boardRoom(hs.data.boardId))?.size ?? 0;
       if (here >= maxSocketsPerBoard) {
@@ -118,7 +125,7 @@ export function attachSessions(
       socket.data = {
         boardId: hs.data.boardId,
         role: gate.role,
-        user: hs.data.user,
+        user: { ...hs.data.user, id: userId },
         events: new TokenBucket(deps.limits.ratePerSec, deps.limits.rateBurst),
         reactions: new TokenBucket(3, 6),
       };
@@ -332,6 +339,10 @@ const RATE_LIMITED = 'Too many events; slow down.';
 
 function refuse(code: ErrorCode, message: string): Ack {
   return { ok: false, error: { code, message } };
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null;
 }
 
 function withData(err: Error, code: string): Error {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import { vi } from 'vitest';
 import type {
@@ -14,18 +15,44 @@ export type SessionClient = Socket<ServerToClientEvents, ClientToServerEvents> &
   call: (event: string, payload?: unknown) => Promise<Ack>;
 };
 
+/** Several labels' ids, sorted: compare with a sorted list from the server. */
+export function uids(...labels: string[]): string[] {
+  return labels.map(uid).sort();
+}
+
 const open: Socket[] = [];
+
+/** A test person's secret, from a readable label ('dev1'): stable, so tests can name people. */
+export function secretOf(label: string): string {
+  return `test-secret-${label}`.padEnd(22, '_');
+}
+
+/** The user id the server derives for a label's secret (what votes, hands and participants show). */
+export function uid(label: string): string {
+  return createHash('sha256').update(secretOf(label)).digest('base64url');
+}
 
 export function sessionClient(
   url: string,
   boardId: string,
   key: string,
-  user: { id: string; name: string },
+  /**
+   * `id` is a label: the client sends secretOf(id) (or `secret`), and the server names it uid(id).
+   * `claimId` also sends `user.id`, as an older or hostile client would.
+   */
+  user: { id: string; name: string; secret?: string | null; claimId?: string },
 ): SessionClient {
+  const claim = user.claimId === undefined ? {} : { id: user.claimId };
   const s = io(`${url}/session`, {
     path: '/socket.io',
     transports: ['websocket'],
-    auth: { boardId, key, user: { ...user, color: '#0090ff' } },
+    auth: {
+      boardId,
+      key,
+      // null: no secret at all, as a client from before secrets
+      ...(user.secret === null ? {} : { secret: user.secret ?? secretOf(user.id) }),
+      user: { ...claim, name: user.name, color: '#0090ff' },
+    },
     reconnection: false,
     forceNew: true,
   }) as SessionClient;
