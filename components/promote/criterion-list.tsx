@@ -83,6 +83,7 @@ export function CriterionList({
               <CollabText
                 text={text}
                 label={`Criterion ${pos + 1}`}
+                multiline // a criterion may span lines (kept at publish); an <input> would drop them
                 readOnly={!canEdit}
                 maxLength={MAX}
                 placeholder="Given … when … then …"
