@@ -1,3 +1,4 @@
+import { createCloudClient } from 'jira.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTrackerHttp } from '../../server/trackers/http';
 import { adfText } from '../../server/trackers/jira-format';
@@ -297,6 +298,47 @@ describe('Jira connector', () => {
       errorMessages: [],
       errors: { labels: "The label can't contain spaces." },
     });
+  });
+
+  it('jira.js’s own Cloud client, with schema mismatch set to throw, reads every answer the fake gives', async () => {
+    const { fake, jira } = await setup('cloud');
+    const made = await jira.create(draft());
+    await jira.comment(made.id, ['Criterion added: x']);
+    const [email, apiToken] = TOKENS.cloud.split(':') as [string, string];
+    const client = createCloudClient({
+      host: fake.baseUrl,
+      auth: { type: 'basic', email, apiToken },
+      onSchemaMismatch: 'throw',
+    });
+    expect((await client.myself.getCurrentUser()).displayName).toBe('Pat Owner');
+    expect((await client.projects.getProject({ projectIdOrKey: 'SHB' })).name).toBe('Shellboard');
+    const types = await client.issues.getCreateIssueMetaIssueTypes({ projectIdOrKey: 'SHB' });
+    expect(types.issueTypes?.map((t) => t.name)).toEqual(['Story', 'Sub-task']);
+    const fields = await client.issues.getCreateIssueMetaIssueTypeId({
+      projectIdOrKey: 'SHB',
+      issueTypeId: '10001',
+    });
+    expect(fields.fields?.some((f) => f.fieldId === fake.storyPointsField)).toBe(true);
+    const issue = await client.issues.getIssue({ issueIdOrKey: made.id });
+    expect(issue.key).toBe('SHB-1');
+    const found = await client.issueSearch.searchAndReconsileIssuesUsingJqlPost({
+      jql: `project = "SHB" AND labels = "${markerLabel('shellboard:abc/s1')}"`,
+      fields: ['summary'],
+    });
+    expect(found.issues?.map((i) => i.key)).toEqual(['SHB-1']);
+    const created = await client.issues.createIssue({
+      fields: { project: { key: 'SHB' }, issuetype: { id: '10001' }, summary: 'Made by jira.js' },
+    });
+    expect(created.key).toBe('SHB-2');
+    const c = await client.issueComments.addComment({
+      issueIdOrKey: made.id,
+      body: {
+        type: 'doc',
+        version: 1,
+        content: [{ type: 'paragraph', content: [{ type: 'text', text: 'hi' }] }],
+      },
+    });
+    expect(c.id).toBeTruthy();
   });
 
   it('a Cloud site with a bearer token is refused with the email:apiToken advice', async () => {
