@@ -64,9 +64,9 @@ export function markerLabel(marker: string): string {
   return `shellboard-${createHash('sha256').update(marker).digest('hex').slice(0, 16)}`;
 }
 
-/** Jira labels cannot contain spaces: each run of whitespace becomes `_`. */
+/** Jira labels cannot contain spaces (each run of whitespace becomes `_`) nor pass 255 characters. */
 export function jiraIssueLabel(label: string): string {
-  return label.trim().replace(/\s+/g, '_');
+  return label.trim().replace(/\s+/g, '_').slice(0, 255);
 }
 
 function parse<T>(schema: z.ZodType<T>, body: unknown, what: string): T {
