@@ -3,7 +3,7 @@ import { toCsv } from './csv';
 
 /**
  * The fixed columns. `Labels` follows, repeated: Jira's CSV importer takes one label per `Labels`
- * column (a cell is never split), so the file has as many as the story with the most labels.
+ * column, so the file has as many as the story with the most labels.
  * "Acceptance Criteria" is not a Jira system field: map it to a custom field at import
  * (docs/promotion.md).
  */
