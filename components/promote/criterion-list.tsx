@@ -37,7 +37,7 @@ export function CriterionList({
     if (want.target === 'add') return addRef.current?.focus();
     const row = listRef.current?.querySelector<HTMLElement>(`[data-criterion-index="${want.index}"]`);
     const button = row?.querySelector<HTMLButtonElement>(`[data-action="${want.target}"]`);
-    const target = button && !button.disabled ? button : row?.querySelector<HTMLElement>('input');
+    const target = button && !button.disabled ? button : row?.querySelector<HTMLElement>('input, textarea');
     target?.focus();
   });
 
