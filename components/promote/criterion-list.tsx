@@ -37,7 +37,7 @@ export function CriterionList({
     if (want.target === 'add') return addRef.current?.focus();
     const row = listRef.current?.querySelector<HTMLElement>(`[data-criterion-index="${want.index}"]`);
     const button = row?.querySelector<HTMLButtonElement>(`[data-action="${want.target}"]`);
-    const target = button && !button.disabled ? button : row?.querySelector<HTMLElement>('input');
+    const target = button && !button.disabled ? button : row?.querySelector<HTMLElement>('input, textarea');
     target?.focus();
   });
 
@@ -83,6 +83,7 @@ export function CriterionList({
               <CollabText
                 text={text}
                 label={`Criterion ${pos + 1}`}
+                multiline // a criterion may span lines (kept at publish); an <input> would drop them
                 readOnly={!canEdit}
                 maxLength={MAX}
                 placeholder="Given … when … then …"

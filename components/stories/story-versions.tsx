@@ -207,7 +207,7 @@ function List(props: { title: string; items: string[]; ordered?: boolean; classN
       ) : (
         <Tag className={`mt-1 ${props.ordered ? 'list-decimal' : 'list-disc'} pl-5 text-sm leading-6`}>
           {props.items.map((c, i) => (
-            <li key={i} className="break-words">
+            <li key={i} className="break-words whitespace-pre-line">
               {c}
             </li>
           ))}

@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { readNotes, readStories, roots } from '../board/schema';
 import type { FormalStoryVersion } from '../promote/types';
 import { versionFromDoc } from '../promote/version';
+import { parseJiraCsv } from './import';
 import { JIRA_HEADER, exportJiraCsv } from './jira-csv';
 import { exportMarkdown } from './markdown';
 import { exportGithub } from './github';
@@ -44,24 +45,75 @@ describe('exports', () => {
   it('Jira CSV: header, round-trips every field through a real CSV parser, defuses formulas', () => {
     const csv = exportJiraCsv([base, hostile]);
     const rows = parse(csv, { relax_quotes: false }) as string[][];
-    expect(rows[0]).toEqual([...JIRA_HEADER]);
+    expect(rows[0]).toEqual([...JIRA_HEADER, 'Labels', 'Labels']);
     expect(rows[1]).toEqual([
       base.title,
       'Story',
       `${base.narrative}\n\nDecisions:\n* UTF-8 only`,
       '* Header row matches Jira\n* Quotes "survive", commas too',
       '5',
-      'Checkout-flow criterion',
+      'Checkout_flow',
+      'criterion',
     ]);
     expect(rows[2]).toEqual([
       `'${hostile.title}`,
       'Story',
       hostile.narrative,
-      '* +1 works\n* -minus\n* @mention\n* line\r\nbreak',
+      '* +1 works\n* -minus\n* @mention\n* line \\\\ break',
       '',
-      'value-stream',
+      'value_stream',
+      '',
     ]);
     for (const r of rows) for (const cell of r) expect(cell).not.toMatch(/^[=+\-@]/);
+  });
+
+  it('Jira CSV: one label per repeated Labels column, as many as the story with the most', () => {
+    const many = {
+      ...base,
+      storyId: 's3',
+      labels: ['Payments, EU', 'Checkout flow', 'criterion', 'decision'],
+    };
+    const csv = exportJiraCsv([base, many, { ...hostile, labels: [] }]);
+    const rows = parse(csv) as string[][];
+    expect(rows[0]).toEqual([...JIRA_HEADER, 'Labels', 'Labels', 'Labels', 'Labels']);
+    expect(rows.every((r) => r.length === JIRA_HEADER.length + 4)).toBe(true);
+    expect(rows[2]!.slice(JIRA_HEADER.length)).toEqual([
+      'Payments,_EU',
+      'Checkout_flow',
+      'criterion',
+      'decision',
+    ]);
+    expect(rows[1]!.slice(JIRA_HEADER.length)).toEqual(['Checkout_flow', 'criterion', '', '']);
+    expect(rows[3]!.slice(JIRA_HEADER.length)).toEqual(['', '', '', '']);
+    // no stories with labels at all: still one (empty) Labels column, so the mapping is stable
+    expect((parse(exportJiraCsv([{ ...base, labels: [] }])) as string[][])[0]).toEqual([
+      ...JIRA_HEADER,
+      'Labels',
+    ]);
+  });
+
+  it('Jira CSV: our import reads each repeated Labels column back as one label', () => {
+    const many = { ...base, storyId: 's3', labels: ['Payments, EU', 'criterion'] };
+    const back = parseJiraCsv(exportJiraCsv([base, many]));
+    expect(back.problems).toEqual([]);
+    expect(back.stories.map((s) => s.labels)).toEqual([
+      ['Checkout_flow', 'criterion'],
+      ['Payments,_EU', 'criterion'],
+    ]);
+    // a one-column file (older exports) still splits its cell
+    expect(parseJiraCsv('Summary,Labels\r\nA,"x y,z"\r\n').stories[0]?.labels).toEqual(['x', 'y', 'z']);
+  });
+
+  it('Markdown and GitHub keep a multi-line criterion as one task item with its lines', () => {
+    const multi = { ...base, criteria: ['Given a board\nwhen I export\nthen a file downloads', 'Single'] };
+    const md = exportMarkdown('B', [multi]);
+    expect(md).toContain(
+      '- [ ] Given a board\\\n      when I export\\\n      then a file downloads\n- [ ] Single',
+    );
+    const gh = exportGithub([multi])[0]!.body;
+    expect(gh).toContain(
+      '- [ ] Given a board\\\n      when I export\\\n      then a file downloads\n- [ ] Single',
+    );
   });
 
   it('Markdown matches its golden file and never passes HTML through', async () => {

@@ -1,5 +1,5 @@
 import type { FormalStoryVersion } from '../promote/types';
-import { escapeMd, inline, storyLink } from './markdown';
+import { escapeMd, inline, listItem, storyLink } from './markdown';
 
 export interface GithubIssue {
   title: string;
@@ -14,7 +14,7 @@ export function exportGithub(stories: readonly FormalStoryVersion[], baseUrl?: s
       escapeMd(s.narrative),
       '',
       '## Acceptance criteria',
-      ...(s.criteria.length ? s.criteria.map((c) => `- [ ] ${inline(c)}`) : ['_None yet._']),
+      ...(s.criteria.length ? s.criteria.map((c) => listItem('- [ ]', c)) : ['_None yet._']),
     ];
     if (s.decisions.length) body.push('', '## Decisions', ...s.decisions.map((d) => `- ${inline(d)}`));
     body.push(

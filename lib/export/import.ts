@@ -20,16 +20,34 @@ export const IMPORT_FORMATS = ['jira-csv', 'markdown'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 export const IMPORT_MAX_STORIES = 500;
 
-function pick(row: Record<string, string>, name: string): string {
+/** A row; a header repeated (Jira writes one `Labels` column per label) gives an array. */
+type Row = Record<string, string | string[]>;
+
+function pickAll(row: Row, name: string): string[] {
   const key = Object.keys(row).find((k) => k.trim().toLowerCase() === name.toLowerCase());
-  return key ? (row[key] ?? '').trim() : '';
+  const v = key ? row[key] : undefined;
+  return (Array.isArray(v) ? v : [v ?? '']).map((x) => x.trim());
+}
+
+/**
+ * Repeated `Labels` columns hold one label each (Jira's way, and ours); a single column may hold
+ * several, space- or comma-separated (older exports), so that one is split.
+ */
+function labelsOf(cells: string[]): string[] {
+  const parts = cells.length > 1 ? cells : cells.flatMap((c) => c.split(/[\s,]+/));
+  return parts.filter(Boolean);
+}
+
+function pick(row: Row, name: string): string {
+  return pickAll(row, name).find(Boolean) ?? '';
 }
 
 export function parseJiraCsv(content: string): ImportResult {
-  let rows: Record<string, string>[];
+  let rows: Row[];
   try {
     rows = parse(content, {
       columns: true,
+      group_columns_by_name: true,
       skip_empty_lines: true,
       relax_column_count: true,
       bom: true,
@@ -58,9 +76,7 @@ export function parseJiraCsv(content: string): ImportResult {
       title,
       why: pick(row, 'Description').slice(0, WHY_MAX),
       estimate: points || null,
-      labels: pick(row, 'Labels')
-        .split(/[\s,]+/)
-        .filter(Boolean),
+      labels: labelsOf(pickAll(row, 'Labels')),
     });
   });
   return out;

@@ -18,6 +18,18 @@ export function noAutolink(text: string): string {
  * For list items and headings: a newline inside would end the item, so a run of whitespace holding
  * one becomes a space. One `\s+` per run (no `\s*` before the newline) keeps the cost linear.
  */
+/**
+ * A list item whose text may span lines: each line inline-escaped, joined by a CommonMark hard
+ * break (`\` at line end) indented under the marker, so the item stays one item with its lines.
+ */
+export function listItem(marker: string, text: string): string {
+  const lines = text
+    .split(/\r\n|\r|\n/)
+    .map(inline)
+    .filter(Boolean);
+  return `${marker} ${lines.join(`\\\n${' '.repeat(marker.length + 1)}`)}`;
+}
+
 export function inline(text: string): string {
   return escapeMd(text.replace(/\s+/g, (run) => (/[\r\n]/.test(run) ? ' ' : run)).trim());
 }
@@ -38,7 +50,7 @@ export function exportMarkdown(
   for (const s of stories) {
     out.push(`## ${inline(s.title)} (v${s.version})`, '', escapeMd(s.narrative), '');
     out.push('### Acceptance criteria', '');
-    out.push(...(s.criteria.length ? s.criteria.map((c) => `- [ ] ${inline(c)}`) : ['_None yet._']), '');
+    out.push(...(s.criteria.length ? s.criteria.map((c) => listItem('- [ ]', c)) : ['_None yet._']), '');
     const facts = [
       `**Estimate:** ${s.estimate ? escapeMd(s.estimate) : '—'}`,
       `**Persona:** ${s.persona ? escapeMd(s.persona) : '—'}`,

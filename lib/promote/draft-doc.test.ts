@@ -53,6 +53,13 @@ describe('draft doc', () => {
     expect(readDraft(b, 's1')).toEqual(readDraft(a, 's1'));
   });
 
+  it('an edited criterion keeps its lines, each trimmed, blank runs dropped (what publish stores)', () => {
+    const doc = new Y.Doc();
+    ensureDraft(doc, 's1', draft({ criteria: [] }), 'po');
+    addCriterion(doc, 's1', '  Given a board \n\n\n   when I export  \r\nthen it downloads\n');
+    expect(readDraft(doc, 's1')?.criteria).toEqual(['Given a board\nwhen I export\nthen it downloads']);
+  });
+
   it('rebuilds narrative and criteria in place, keeping the draft and its notes', () => {
     const doc = new Y.Doc();
     const m = ensureDraft(doc, 's1', draft(), 'po');

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { isEntityMap, readText, roots, type EntityMap } from '../board/schema';
 import type { Draft } from './draft';
+import { tidyLines } from './text';
 
 /**
  * Co-edited promotion drafts in the board doc: drafts[storyId] = Y.Map {
@@ -27,7 +28,7 @@ export function readDraft(doc: Y.Doc, storyId: string): DraftView | null {
   if (!m) return null;
   const criteria = (criteriaOf(m)?.toArray() ?? [])
     .map((t) => (t instanceof Y.Text ? t.toString() : typeof t === 'string' ? t : ''))
-    .map((t) => t.trim())
+    .map((t) => tidyLines(t, Infinity)) // an edited criterion was never clipped: keep it so
     .filter(Boolean);
   return { narrative: readText(m, 'narrative').trim(), criteria, notes: readText(m, 'notes') };
 }

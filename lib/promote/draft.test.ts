@@ -118,6 +118,15 @@ describe('buildDraft', () => {
     expect(d.whyMissing).toBe(false);
   });
 
+  it('keeps a criterion’s line breaks (lines trimmed, blank runs dropped); other texts stay one line', () => {
+    const d = buildDraft(story(), [
+      note({ kind: 'criterion', text: '  Given a board  \r\n\n\n  when I   export\nthen it downloads ' }),
+      note({ kind: 'decision', text: 'Line one\nline two' }),
+    ]);
+    expect(d.criteria).toEqual(['Given a board\nwhen I export\nthen it downloads']);
+    expect(d.decisions).toEqual(['Line one line two']);
+  });
+
   it('clips very long text', () => {
     const d = buildDraft(story(), [note({ kind: 'criterion', text: 'y'.repeat(10_000) })]);
     expect(d.criteria[0]!.length).toBeLessThanOrEqual(4000);

@@ -1,10 +1,10 @@
 import type { NoteView, StoryView } from '../board/types';
 import type { DiscussionNote } from './types';
 import { narrativeFor } from './narrative';
-import { tidy } from './text';
+import { tidy, tidyLines } from './text';
 
 export { article, narrativeFor } from './narrative';
-export { DRAFT_TEXT_MAX, tidy } from './text';
+export { DRAFT_TEXT_MAX, tidy, tidyLines } from './text';
 
 /**
  * Builds a promotion draft from a shell story and its discussion. Pure: the UI uses it to pre-fill
@@ -28,14 +28,15 @@ export function buildDraft(
   personaName: string | null = null,
 ): Draft {
   const live = notes.filter((n) => n.storyId === story.id && n.deletedAt === null).sort(byTime);
-  const texts = (kind: NoteView['kind']) =>
+  // Criteria keep their line breaks (one may be a short list); other texts read as one line.
+  const texts = (kind: NoteView['kind'], clean: (t: string) => string = tidy) =>
     live
       .filter((n) => n.kind === kind)
-      .map((n) => tidy(n.text))
+      .map((n) => clean(n.text))
       .filter(Boolean);
   return {
     narrative: narrativeFor(story.title, story.why, personaName),
-    criteria: texts('criterion'),
+    criteria: texts('criterion', tidyLines),
     decisions: texts('decision'),
     estimate: story.estimate,
     openQuestions: live

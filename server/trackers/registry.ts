@@ -1,5 +1,6 @@
 import { createGithubConnector } from './github';
 import { createGitlabConnector } from './gitlab';
+import { createJiraConnector } from './jira';
 import { createRedmineConnector } from './redmine';
 import type { ConnectorFactory, TrackerKind } from './types';
 
@@ -10,6 +11,7 @@ import type { ConnectorFactory, TrackerKind } from './types';
 const FACTORIES: Partial<Record<TrackerKind, ConnectorFactory>> = {
   github: createGithubConnector,
   gitlab: createGitlabConnector,
+  jira: createJiraConnector,
   redmine: createRedmineConnector,
 };
 
