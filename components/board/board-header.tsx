@@ -17,6 +17,7 @@ import { UndoButtons } from '@/components/undo/undo-buttons';
 import { ThemeToggle } from '@/components/theme/theme-toggle';
 import { openShortcutHelp } from '@/components/shortcuts/board-keyboard';
 import { ValuesButton } from '@/components/values/values-toggle';
+import { TrackerBadge } from '@/components/trackers/tracker-section';
 
 interface Props {
   fallbackTitle: string;
@@ -74,6 +75,7 @@ export function BoardHeader({
           <StoriesLink />
           <ValuesButton />
           <ExportMenu />
+          {!isOwner && <TrackerBadge />}
           <ImportButton />
           {isOwner && (
             <Button
