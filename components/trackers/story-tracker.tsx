@@ -6,7 +6,7 @@ import { setStoryEstimate } from '@/lib/board/ops';
 import type { StoryTrackerState } from '@/lib/trackers/client';
 import { useBoard } from '@/components/board/board-context';
 import { Button } from '@/components/ui/button';
-import { driftLines } from './drift';
+import { driftLines } from '@/lib/trackers/drift';
 import { IssueLink } from './issue-link';
 import { KIND_HINTS } from './kind-hints';
 import { useStoryIssue, useTracker, useTrackerConfig } from './tracker-context';

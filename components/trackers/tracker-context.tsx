@@ -13,7 +13,7 @@ import {
 import { createTrackerClient, type TrackerClient, type TrackerConfig } from '@/lib/trackers/client';
 import { useBoard } from '@/components/board/board-context';
 import { useLinkKey } from '@/components/board/use-link-key';
-import { TrackerStore, type StoryIssue } from './tracker-store';
+import { TrackerStore, type StoryIssue } from '@/lib/trackers/issue-store';
 
 interface TrackerContextValue {
   store: TrackerStore;

@@ -1,4 +1,4 @@
-import type { IssueRef, PushSummaryItem, TrackerConfig } from '@/lib/trackers/client';
+import type { IssueRef, PushSummaryItem, TrackerConfig } from './client';
 
 /** What a card shows of a story's issue; status null until a read or a push told us. */
 export interface StoryIssue {
