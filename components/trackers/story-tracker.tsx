@@ -11,6 +11,9 @@ import { IssueLink } from './issue-link';
 import { KIND_HINTS } from './kind-hints';
 import { useStoryIssue, useTracker, useTrackerConfig } from './tracker-context';
 
+/** How often the open story's issue is read again (the server caches tracker reads briefly). */
+const READ_MS = 15_000;
+
 /**
  * The open story's issue (story panel): key and status, Push / Push again (owner), and what was
  * edited in the tracker since our push, with "Take the tracker's estimate" and "Push ours again".
@@ -41,7 +44,11 @@ export const StoryTracker = memo(function StoryTracker({ storyId }: { storyId: s
   const connected = !!config;
   const pushedAtAll = known !== undefined;
   useEffect(() => {
-    if (connected && pushedAtAll) void read();
+    if (!connected || !pushedAtAll) return;
+    void read();
+    // While the story is open, edits made in the tracker show up without reopening it.
+    const t = setInterval(() => document.visibilityState === 'visible' && void read(), READ_MS);
+    return () => clearInterval(t);
   }, [connected, pushedAtAll, read]);
 
   if (!config || !story) return null;
