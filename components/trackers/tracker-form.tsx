@@ -113,7 +113,7 @@ export function TrackerForm({
               setKind(trackerKindSchema.parse(e.target.value));
               setError(null);
             }}
-            className={selectClass}
+            className={cx(selectClass, 'sm:max-w-xs')}
           >
             {TRACKER_KINDS.map((k) => (
               <option key={k} value={k}>
