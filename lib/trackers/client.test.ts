@@ -23,10 +23,10 @@ describe('tracker answers, parsed', () => {
 
   it('reads a summary without statuses', () => {
     const s = pushSummarySchema.parse({
-      pushes: [{ storyId: 's1', issue: { key: 'SB-1', url: 'https://j/browse/SB-1' }, pushedVersion: 2 }],
+      pushes: [{ storyId: 's1', key: 'SB-1', url: 'https://j/browse/SB-1', pushedVersion: 2, pushedAt: 5 }],
     });
     expect(s.pushes[0]).toMatchObject({ storyId: 's1', pushedVersion: 2, drift: [] });
-    expect(s.pushes[0]?.issue.status).toBeNull();
+    expect(s.pushes[0]?.status).toBeNull();
   });
 });
 
@@ -60,9 +60,7 @@ describe('TrackerStore', () => {
     store.subscribe(() => calls++);
     store.setStory('s1', issue, 1, []);
     const first = store.issue('s1');
-    store.setSummary([
-      { storyId: 's1', issue: { ...issue, status: null }, pushedVersion: 1, pushedAt: 1, drift: [] },
-    ]);
+    store.setSummary([{ storyId: 's1', ...issue, status: null, pushedVersion: 1, pushedAt: 1, drift: [] }]);
     // the summary had no status: the one the push told us stays, and so does the object
     expect(store.issue('s1')).toBe(first);
     store.setStory('s1', { ...issue, status: 'Closed' }, 1, []);

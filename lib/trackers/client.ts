@@ -53,12 +53,15 @@ export const storyTrackerSchema = z.object({
 });
 export type StoryTrackerState = z.infer<typeof storyTrackerSchema>;
 
-/** One formal story's push record, as the summary lists it for the cards. */
+/**
+ * One formal story's push record, as the summary lists it for the cards (`GET …/tracker/pushes`).
+ * The record holds the key and URL; the tracker's status and drift only when the server knows them.
+ */
 export const pushSummaryItemSchema = z.object({
   storyId: z.string(),
-  issue: issueRefSchema.partial({ status: true }).extend({
-    status: z.string().nullable().default(null),
-  }),
+  key: z.string(),
+  url: pageUrl,
+  status: z.string().nullable().default(null),
   pushedVersion: z.number().int(),
   pushedAt: instant.nullable().default(null),
   drift: z.array(z.string()).default([]),

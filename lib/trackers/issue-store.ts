@@ -53,9 +53,9 @@ export class TrackerStore {
       next.set(
         it.storyId,
         keep(prev, {
-          key: it.issue.key,
-          url: it.issue.url,
-          status: it.issue.status ?? prev?.status ?? null,
+          key: it.key,
+          url: it.url,
+          status: it.status ?? prev?.status ?? null,
           pushedVersion: it.pushedVersion,
           drift: it.drift,
         }),
