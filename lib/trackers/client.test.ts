@@ -36,6 +36,9 @@ describe('fieldOf', () => {
     ['tracker_not_found', '404: project not found', 404, 'project'],
     ['tracker_invalid', 'Custom field cf:99 is not enabled for this project', 422, 'estimate'],
     ['address_refused', 'The address 127.0.0.1 is private; list it in TRACKER_ALLOW_HOSTS', null, 'baseUrl'],
+    ['tracker_address_refused', '127.0.0.1 is a loopback address', 0, 'baseUrl'],
+    ['invalid_request', 'baseUrl must be an absolute http(s) URL', null, 'baseUrl'],
+    ['invalid_request', 'project is required', null, 'project'],
     ['unavailable', 'The tracker did not answer within 10 s', 0, null],
   ] as const)('%s "%s" → %s', (code, message, status, field) => {
     expect(fieldOf(code, message, status)).toBe(field);

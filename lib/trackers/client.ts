@@ -119,6 +119,7 @@ const FIELDS: readonly TrackerField[] = ['kind', 'baseUrl', 'project', 'token', 
  */
 export function fieldOf(code: string, message: string, trackerStatus: number | null): TrackerField | null {
   const m = message.toLowerCase();
+  if (code.includes('address')) return 'baseUrl';
   if (/estimate|custom field|story.?points|cf:/.test(m)) return 'estimate';
   if (
     code.includes('unauthorized') ||
