@@ -11,10 +11,17 @@ import { registerBoardRoutes, registerHealthRoute } from './http/boards';
 import { registerOwnerRoutes } from './http/links';
 import { registerStoryRoutes } from './http/stories';
 import { registerExportRoutes } from './http/exports';
+import { registerTrackerRoutes } from './http/trackers';
+import { sealerFor } from './trackers/secret';
+import { TrackerService } from './trackers/service';
+import type { ConnectorFactory, TrackerKind } from './trackers/types';
 import { applyPageCsp, setBaseHeaders } from './http/headers';
 import { attachSessions, type Sessions } from './sessions/namespace';
 import { createScale } from './scale';
 import { CLOSE } from '../lib/realtime/wire';
+
+/** Long past any append a deleted board's room could still have had in flight (they are ms). */
+const PURGE_AFTER_DELETE_MS = 2000;
 
 export interface PageHandler {
   request: (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
@@ -39,10 +46,28 @@ export function createShellboard(deps: {
   log: Logger;
   store: Store;
   pages?: PageHandler;
+  /** tests only: connector factories ahead of server/trackers/registry.ts */
+  trackers?: { factories?: Partial<Record<TrackerKind, ConnectorFactory>>; statusTtlMs?: number };
 }): Shellboard {
   const { config, log, store, pages } = deps;
   const scale = createScale(config, log);
   const rooms = new RoomManager(store, config, log, scale.fanout);
+  // Scaled out, a revocation Redis never delivered is caught when Redis is back and on a timer.
+  const recheckKeys = () =>
+    void rooms.recheckKeys(store).catch((err: unknown) => log.error({ err }, 'key recheck failed'));
+  scale.fanout?.onRecover(recheckKeys);
+  const recheckTimer = scale.fanout ? setInterval(recheckKeys, config.keyRecheckMs) : null;
+  recheckTimer?.unref();
+  // A write in flight on some instance when a board is deleted can land after the delete: each
+  // instance that hears of the delete removes such rows once its own writes have settled.
+  rooms.onBoardDeleted((boardId) => {
+    setTimeout(() => {
+      store
+        .purgeOrphan(boardId)
+        .then((n) => n > 0 && log.info({ boardId, rows: n }, 'purged rows written after a delete'))
+        .catch((err: unknown) => log.error({ err, boardId }, 'purge after delete failed'));
+    }, PURGE_AFTER_DELETE_MS).unref();
+  });
   const router = new Router(log);
   const sync = createSyncUpgrade({ store, rooms, config, log });
 
@@ -81,6 +106,15 @@ export function createShellboard(deps: {
   registerOwnerRoutes(router, { store, rooms, sessions, config, log });
   registerStoryRoutes(router, { store, rooms, config, log });
   registerExportRoutes(router, { store, rooms, config, log });
+  const trackers = new TrackerService({
+    store,
+    log,
+    sealer: sealerFor(config),
+    allowHosts: config.trackers.allowHosts,
+    factories: deps.trackers?.factories,
+    statusTtlMs: deps.trackers?.statusTtlMs,
+  });
+  registerTrackerRoutes(router, { store, trackers, config });
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = req.url ?? '/';
@@ -108,12 +142,14 @@ export function createShellboard(deps: {
       }),
     async close() {
       stopHeartbeat();
+      if (recheckTimer) clearInterval(recheckTimer);
       await sessions.shutdown();
       server.close();
       await rooms.shutdown(CLOSE.serverRestarting, 'server restarting');
       sync.wss.close();
       server.closeAllConnections();
       await scale.close();
+      await trackers.close();
       await store.close();
     },
   };

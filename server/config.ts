@@ -3,6 +3,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { normalizeAddress } from './http/client-address';
+import { parseAllowList } from './trackers/address-guard';
 
 /** All configuration comes from the environment, parsed once here. */
 const int = (def: number) => z.coerce.number().int().nonnegative().default(def);
@@ -35,6 +36,25 @@ const envSchema = z.object({
     )
     .refine((as) => as.every((a) => isIP(a) !== 0), 'a comma-separated list of IP addresses')
     .transform((as) => new Set(as.map(normalizeAddress))),
+  // Issue trackers (docs/trackers.md): the key sealing tracker tokens at rest (required with
+  // DATABASE_URL: every instance must share it), and private hosts/addresses a tracker may be on.
+  TRACKER_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+  TRACKER_ALLOW_HOSTS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean),
+    )
+    .superRefine((entries, ctx) => {
+      try {
+        parseAllowList(entries);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: err instanceof Error ? err.message : String(err) });
+      }
+    }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
   // Limits (docs/architecture.md "Sync server"); every one overridable.
@@ -58,6 +78,8 @@ const envSchema = z.object({
   BOARD_CREATE_BURST: int(30),
   HEARTBEAT_MS: int(30_000),
   ROOM_GRACE_MS: int(10_000),
+  // Scaled out: how often each instance re-reads its live boards' keys, for revocations Redis lost.
+  KEY_RECHECK_MS: int(30_000),
   COMPACT_AFTER_UPDATES: int(500),
   COMPACT_AFTER_BYTES: int(1024 * 1024),
 });
@@ -78,6 +100,12 @@ export interface Config {
   /** proxies whose X-Forwarded-For decides the client address (server/http/client-address.ts) */
   trustProxy: ReadonlySet<string>;
   logLevel: Env['LOG_LEVEL'];
+  trackers: {
+    /** TRACKER_SECRET; without it the embedded default keeps a key file in dataDir */
+    secret?: string;
+    /** TRACKER_ALLOW_HOSTS entries: hostnames, IP addresses, CIDR ranges */
+    allowHosts: string[];
+  };
   sqliteSynchronous: Env['SQLITE_SYNCHRONOUS'];
   limits: {
     maxMessageBytes: number;
@@ -97,6 +125,7 @@ export interface Config {
   };
   heartbeatMs: number;
   roomGraceMs: number;
+  keyRecheckMs: number;
   compactAfterUpdates: number;
   compactAfterBytes: number;
 }
@@ -127,6 +156,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.PUBLIC_URL,
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
+    trackers: { secret: e.TRACKER_SECRET, allowHosts: e.TRACKER_ALLOW_HOSTS },
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     limits: {
       maxMessageBytes: e.MAX_MESSAGE_BYTES,
@@ -145,6 +175,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     heartbeatMs: e.HEARTBEAT_MS,
     roomGraceMs: e.ROOM_GRACE_MS,
+    keyRecheckMs: e.KEY_RECHECK_MS,
     compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
     compactAfterBytes: e.COMPACT_AFTER_BYTES,
   };

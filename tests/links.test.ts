@@ -113,9 +113,17 @@ describe('link rotation and board deletion', () => {
     await upgradeStatus(srv!.wsUrl, b.id, 'bad-key-bad-key-bad-key-1');
     await api(`/api/boards/${b.id}/links/rotate`, b.owner, { method: 'POST', body: '{"role":"view"}' });
     await api(`/api/boards/${b.id}`, b.owner);
+    // A tracker token sent with a refused (loopback, credentials in URL) base URL never reaches the logs.
+    const trackerToken = 'tracker-token-in-logs-check-0123';
+    for (const baseUrl of ['http://127.0.0.1:9', 'http://u:pw@127.0.0.1:9'])
+      await api(`/api/boards/${b.id}/tracker`, b.owner, {
+        method: 'PUT',
+        body: JSON.stringify({ kind: 'redmine', baseUrl, project: 'p', token: trackerToken }),
+      });
     const text = lines.join('\n');
     expect(lines.length).toBeGreaterThan(2);
     for (const k of [b.owner, b.team, b.view, 'bad-key-bad-key-bad-key-1']) expect(text).not.toContain(k);
+    expect(text).not.toContain(trackerToken);
   });
 });
 

@@ -8,6 +8,7 @@ import { spawnServer, type ChildServer } from './helpers/child';
 import { connect, destroyAll, saved, synced } from './helpers/clients';
 import { closeSessions, joined, sessionClient } from './helpers/session-client';
 import { dropTestSchemas, testSchema } from './helpers/pg-schemas';
+import { freePort, startRedis, stop } from './helpers/redis-server';
 
 const DB = process.env.TEST_DATABASE_URL;
 const REDIS = process.env.TEST_REDIS_URL;
@@ -23,8 +24,8 @@ afterEach(async () => {
 });
 afterAll(() => dropTestSchemas(DB));
 
-async function pair(schema: string): Promise<ChildServer[]> {
-  const env = { DATABASE_URL: DB!, DATABASE_SCHEMA: schema, REDIS_URL: REDIS!, ROOM_GRACE_MS: '200' };
+async function pair(schema: string, redis = REDIS!): Promise<ChildServer[]> {
+  const env = { DATABASE_URL: DB!, DATABASE_SCHEMA: schema, REDIS_URL: redis, ROOM_GRACE_MS: '200' };
   const a = await spawnServer(tempDir(), env);
   const b = await spawnServer(tempDir(), env);
   servers.push(a, b);
@@ -115,11 +116,60 @@ describe.runIf(DB && REDIS)('revocation across instances', () => {
         }
         return n;
       };
-      // Well past the rooms' grace period (200 ms): whatever an unload would write has been written.
-      await new Promise((r) => setTimeout(r, 1500));
-      expect(await count()).toBe(0);
+      // An append that was in flight on some instance when the delete committed lands after it.
+      await db.query(`INSERT INTO ${schema}.doc_updates (board_id, data) VALUES ($1, $2)`, [
+        board.id,
+        Buffer.from([0, 0]),
+      ]);
+      // Past the rooms' grace period (200 ms) and the purge after a delete (2 s): nothing is left.
+      await vi.waitFor(async () => expect(await count()).toBe(0), { timeout: 6000, interval: 250 });
     } finally {
       await db.end();
+    }
+  });
+});
+
+describe.runIf(DB)('revocations Redis never delivered', () => {
+  it('a rotation and a delete made while Redis is down still close the old sockets on B once it is back', async () => {
+    const port = await freePort();
+    let redis = await startRedis(port);
+    try {
+      const [a, b] = await pair(testSchema('r'), `redis://127.0.0.1:${port}`);
+      const rotated = await createBoard(a!.url);
+      const deleted = await createBoard(a!.url);
+      const teamOnB = connect(b!.wsUrl, rotated.id, rotated.team);
+      const viewOnB = connect(b!.wsUrl, rotated.id, rotated.view);
+      const goneOnB = connect(b!.wsUrl, deleted.id, deleted.team);
+      await Promise.all([synced(teamOnB), synced(viewOnB), synced(goneOnB)]);
+      const teamClosed = firstClose(teamOnB);
+      const viewClosed = firstClose(viewOnB);
+      const goneClosed = firstClose(goneOnB);
+
+      await stop(redis);
+      await vi.waitFor(async () => expect((await fetch(`${a!.url}/api/health`)).status).toBe(503), {
+        timeout: 5000,
+      });
+      // Both are stored in PostgreSQL; the messages telling B are lost with Redis.
+      const rot = await fetch(`${a!.url}/api/boards/${rotated.id}/links/rotate`, {
+        method: 'POST',
+        headers: owner(rotated.owner),
+        body: JSON.stringify({ role: 'team' }),
+      });
+      expect(rot.status).toBe(200);
+      const del = await fetch(`${a!.url}/api/boards/${deleted.id}`, {
+        method: 'DELETE',
+        headers: owner(deleted.owner),
+      });
+      expect(del.status).toBe(200);
+
+      redis = await startRedis(port);
+      await vi.waitFor(() => expect(teamClosed[0]?.code).toBe(4410), { timeout: 8000 });
+      await vi.waitFor(() => expect(goneClosed[0]?.code).toBe(4411), { timeout: 8000 });
+      expect(teamClosed[0]!.reason).toBe('This link was replaced by the board owner.');
+      expect(viewClosed).toEqual([]);
+      expect(viewOnB.provider.wsconnected).toBe(true);
+    } finally {
+      await stop(redis);
     }
   });
 });

@@ -264,7 +264,11 @@ export function attachSessions(
       target.disconnectSockets(true);
       if (!role) {
         broadcasts.cancel(boardId);
-        await sessions.delete(boardId);
+        // A Redis outage must not stop the board's deletion: nothing can reach this state once the
+        // board is gone, and it expires on its own (redis-store.ts TTL).
+        await sessions
+          .delete(boardId)
+          .catch((err: unknown) => log.warn({ err: String(err), boardId }, 'session state not deleted'));
       }
     },
     async shutdown() {

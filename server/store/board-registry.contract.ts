@@ -2,13 +2,17 @@ import { describe, expect, it } from 'vitest';
 import type { FormalStoryVersion } from '../../lib/promote/types';
 import { foldUpdates } from '../sync/fold';
 import { type Open, freshBoardId, openForTest, textUpdate } from './contract-kit';
-import type { BoardRecord, BoardRegistry, DocumentLog, VersionStore } from './store';
+import type { BoardRecord, BoardRegistry, DocumentLog, TrackerStore, VersionStore } from './store';
+import { pushRecord, trackerConnection } from './tracker-store.contract';
 
 /**
  * The one contract every BoardRegistry passes (SQLite, PostgreSQL). Deleting a board deletes
  * everything stored for it, so this suite observes that through the other two roles.
  */
-export function boardRegistryContract(name: string, open: Open<BoardRegistry & DocumentLog & VersionStore>) {
+export function boardRegistryContract(
+  name: string,
+  open: Open<BoardRegistry & DocumentLog & VersionStore & TrackerStore>,
+) {
   describe(`BoardRegistry contract: ${name}`, () => {
     const board = (id: string): BoardRecord => ({
       id,
@@ -70,13 +74,37 @@ export function boardRegistryContract(name: string, open: Open<BoardRegistry & D
         await s.compact(b, foldUpdates);
         await s.appendUpdates(b, [textUpdate('y')]);
         await s.publishVersion(version(b), 'h');
+        await s.putTrackerConnection(trackerConnection(b), { clearPushes: false });
+        await s.recordPush(pushRecord(b, 'st'));
       }
       expect(await s.deleteBoard(id)).toBe(true);
       expect(await s.loadDoc(id)).toEqual({ snapshot: null, updates: [], lastUpdateId: 0 });
       expect(await s.latestVersions(id)).toEqual([]);
+      expect(await s.getTrackerConnection(id)).toBeNull();
+      expect(await s.listPushes(id)).toEqual([]);
       const kept = await s.loadDoc(other);
       expect([kept.snapshot !== null, kept.updates.length]).toEqual([true, 1]);
       expect(await s.latestVersions(other)).toHaveLength(1);
+      expect(await s.getTrackerConnection(other)).not.toBeNull();
+      expect(await s.listPushes(other)).toHaveLength(1);
+    });
+
+    it('purges what landed for a deleted board after its delete, and nothing of a live one', async () => {
+      const s = await openForTest(open);
+      const gone = freshBoardId();
+      const live = freshBoardId();
+      await s.createBoard(board(gone));
+      await s.createBoard(board(live));
+      await s.appendUpdates(live, [textUpdate('kept')]);
+      expect(await s.deleteBoard(gone)).toBe(true);
+      // An append that was in flight elsewhere when the delete committed.
+      await s.appendUpdates(gone, [textUpdate('late'), textUpdate('later')]);
+      await s.publishVersion(version(gone), 'h');
+      expect(await s.purgeOrphan(gone)).toBe(3);
+      expect(await s.loadDoc(gone)).toEqual({ snapshot: null, updates: [], lastUpdateId: 0 });
+      expect(await s.latestVersions(gone)).toEqual([]);
+      expect(await s.purgeOrphan(live)).toBe(0);
+      expect((await s.loadDoc(live)).updates).toHaveLength(1);
     });
   });
 }

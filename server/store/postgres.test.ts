@@ -3,6 +3,7 @@ import { dropTestSchemas, testSchema } from '../../tests/helpers/pg-schemas';
 import { boardRegistryContract } from './board-registry.contract';
 import { documentLogContract } from './document-log.contract';
 import { PostgresStore } from './postgres';
+import { trackerStoreContract } from './tracker-store.contract';
 import { versionStoreContract } from './version-store.contract';
 
 const url = process.env.TEST_DATABASE_URL;
@@ -15,6 +16,7 @@ if (url) {
   documentLogContract('postgres', open);
   boardRegistryContract('postgres', open);
   versionStoreContract('postgres', open);
+  trackerStoreContract('postgres', open);
 } else {
   describe('Store contracts: postgres', () => {
     it('needs TEST_DATABASE_URL', ({ skip }) => {

@@ -1,7 +1,26 @@
 import pg from 'pg';
 import type { KeyHashes } from '../keys';
 import { postgresMigrations } from './migrations/postgres';
-import type { BoardRecord, CompactResult, Fold, Store, StoredDoc, StoreSpec } from './store';
+import type {
+  BoardRecord,
+  CompactResult,
+  Fold,
+  PushRecord,
+  Store,
+  StoredDoc,
+  StoreSpec,
+  TrackerConnectionRecord,
+} from './store';
+import {
+  CONNECTION_COLUMNS,
+  CONNECTION_UPDATE,
+  PUSH_COLUMNS,
+  PUSH_UPDATE,
+  connectionFromRow,
+  connectionValues,
+  pushFromRow,
+  pushValues,
+} from './tracker-rows';
 import type { FormalStoryVersion } from '../../lib/promote/types';
 
 const MIGRATION_LOCK = 0x5e11b0a2d;
@@ -137,7 +156,27 @@ export class PostgresStore implements Store {
       await c.query('DELETE FROM doc_updates WHERE board_id = $1', [id]);
       await c.query('DELETE FROM doc_snapshots WHERE board_id = $1', [id]);
       await c.query('DELETE FROM formal_versions WHERE board_id = $1', [id]);
+      await c.query('DELETE FROM tracker_connections WHERE board_id = $1', [id]);
+      await c.query('DELETE FROM tracker_pushes WHERE board_id = $1', [id]);
       return ((await c.query('DELETE FROM boards WHERE id = $1', [id])).rowCount ?? 0) > 0;
+    });
+  }
+
+  async purgeOrphan(id: string): Promise<number> {
+    return this.tx(async (c) => {
+      // Locks the (absent) board's key range against a createBoard racing this; ids are random anyway.
+      const alive = await c.query('SELECT 1 FROM boards WHERE id = $1 FOR UPDATE', [id]);
+      if ((alive.rowCount ?? 0) > 0) return 0;
+      let n = 0;
+      for (const t of [
+        'doc_updates',
+        'doc_snapshots',
+        'formal_versions',
+        'tracker_connections',
+        'tracker_pushes',
+      ])
+        n += (await c.query(`DELETE FROM ${t} WHERE board_id = $1`, [id])).rowCount ?? 0;
+      return n;
     });
   }
 
@@ -262,6 +301,76 @@ export class PostgresStore implements Store {
       [boardId, storyId, version],
     );
     return r.rows[0] ? (JSON.parse(r.rows[0].data) as FormalStoryVersion) : null;
+  }
+
+  // TrackerStore
+
+  async putTrackerConnection(rec: TrackerConnectionRecord, opts: { clearPushes: boolean }): Promise<void> {
+    await this.tx(async (c) => {
+      if (opts.clearPushes) await c.query('DELETE FROM tracker_pushes WHERE board_id = $1', [rec.boardId]);
+      await c.query(
+        `INSERT INTO tracker_connections (${CONNECTION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (board_id) DO UPDATE SET ${CONNECTION_UPDATE}`,
+        connectionValues(rec),
+      );
+    });
+  }
+
+  async getTrackerConnection(boardId: string): Promise<TrackerConnectionRecord | null> {
+    const r = await this.pool.query('SELECT * FROM tracker_connections WHERE board_id = $1', [boardId]);
+    return r.rows[0] ? connectionFromRow(r.rows[0]) : null;
+  }
+
+  async deleteTrackerConnection(boardId: string): Promise<boolean> {
+    return this.tx(async (c) => {
+      await c.query('DELETE FROM tracker_pushes WHERE board_id = $1', [boardId]);
+      return (
+        ((await c.query('DELETE FROM tracker_connections WHERE board_id = $1', [boardId])).rowCount ?? 0) > 0
+      );
+    });
+  }
+
+  async recordPush(rec: PushRecord): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO tracker_pushes (${PUSH_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       ON CONFLICT (board_id, story_id) DO UPDATE SET ${PUSH_UPDATE}`,
+      pushValues(rec),
+    );
+  }
+
+  async getPush(boardId: string, storyId: string): Promise<PushRecord | null> {
+    const r = await this.pool.query('SELECT * FROM tracker_pushes WHERE board_id = $1 AND story_id = $2', [
+      boardId,
+      storyId,
+    ]);
+    return r.rows[0] ? pushFromRow(r.rows[0]) : null;
+  }
+
+  async listPushes(boardId: string): Promise<PushRecord[]> {
+    const r = await this.pool.query('SELECT * FROM tracker_pushes WHERE board_id = $1 ORDER BY story_id', [
+      boardId,
+    ]);
+    return r.rows.map(pushFromRow);
+  }
+
+  /**
+   * A session advisory lock on a client of its own, held while `fn` talks to the tracker: a push of
+   * the same story on another instance waits. The service bounds concurrent pushes per process so
+   * the held clients never starve the pool.
+   */
+  async withPushLock<T>(boardId: string, storyId: string, fn: () => Promise<T>): Promise<T> {
+    const c = await this.pool.connect();
+    const key = `push:${boardId}:${storyId}`;
+    try {
+      await c.query('SELECT pg_advisory_lock(hashtext($1))', [key]);
+      try {
+        return await fn();
+      } finally {
+        await c.query('SELECT pg_advisory_unlock(hashtext($1))', [key]).catch(() => undefined);
+      }
+    } finally {
+      c.release();
+    }
   }
 
   // Wiring

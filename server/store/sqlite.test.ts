@@ -5,6 +5,7 @@ import { afterAll } from 'vitest';
 import { boardRegistryContract } from './board-registry.contract';
 import { documentLogContract } from './document-log.contract';
 import { SqliteStore } from './sqlite';
+import { trackerStoreContract } from './tracker-store.contract';
 import { versionStoreContract } from './version-store.contract';
 
 // One file for every test, as in production: each opens it afresh (migrations already applied).
@@ -15,3 +16,4 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 documentLogContract('sqlite', open);
 boardRegistryContract('sqlite', open);
 versionStoreContract('sqlite', open);
+trackerStoreContract('sqlite', open);

@@ -3,7 +3,26 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { KeyHashes } from '../keys';
 import { sqliteMigrations } from './migrations/sqlite';
-import type { BoardRecord, CompactResult, Fold, Store, StoredDoc, StoreSpec } from './store';
+import type {
+  BoardRecord,
+  CompactResult,
+  Fold,
+  PushRecord,
+  Store,
+  StoredDoc,
+  StoreSpec,
+  TrackerConnectionRecord,
+} from './store';
+import {
+  CONNECTION_COLUMNS,
+  CONNECTION_UPDATE,
+  PUSH_COLUMNS,
+  PUSH_UPDATE,
+  connectionFromRow,
+  connectionValues,
+  pushFromRow,
+  pushValues,
+} from './tracker-rows';
 import type { FormalStoryVersion } from '../../lib/promote/types';
 
 interface BoardRow {
@@ -61,6 +80,7 @@ export class SqliteStore implements Store {
          WHERE id = ? AND owner_hash = ? AND team_hash = ? AND view_hash = ?`,
       ),
       deleteBoard: db.prepare('DELETE FROM boards WHERE id = ?'),
+      boardExists: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM boards WHERE id = ?'),
       deleteUpdates: db.prepare('DELETE FROM doc_updates WHERE board_id = ?'),
       deleteSnapshot: db.prepare('DELETE FROM doc_snapshots WHERE board_id = ?'),
       append: db.prepare('INSERT INTO doc_updates (board_id, data) VALUES (?, ?)'),
@@ -98,6 +118,23 @@ export class SqliteStore implements Store {
         'SELECT data FROM formal_versions WHERE board_id = ? AND story_id = ? AND version = ?',
       ),
       deleteVersions: db.prepare('DELETE FROM formal_versions WHERE board_id = ?'),
+      deleteConnection: db.prepare('DELETE FROM tracker_connections WHERE board_id = ?'),
+      deletePushes: db.prepare('DELETE FROM tracker_pushes WHERE board_id = ?'),
+      putConnection: db.prepare(
+        `INSERT INTO tracker_connections (${CONNECTION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (board_id) DO UPDATE SET ${CONNECTION_UPDATE}`,
+      ),
+      getConnection: db.prepare<[string], unknown>('SELECT * FROM tracker_connections WHERE board_id = ?'),
+      recordPush: db.prepare(
+        `INSERT INTO tracker_pushes (${PUSH_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (board_id, story_id) DO UPDATE SET ${PUSH_UPDATE}`,
+      ),
+      getPush: db.prepare<[string, string], unknown>(
+        'SELECT * FROM tracker_pushes WHERE board_id = ? AND story_id = ?',
+      ),
+      listPushes: db.prepare<[string], unknown>(
+        'SELECT * FROM tracker_pushes WHERE board_id = ? ORDER BY story_id',
+      ),
       logSize: db.prepare<[string], { count: number; bytes: number | null }>(
         'SELECT COUNT(*) AS count, SUM(LENGTH(data)) AS bytes FROM doc_updates WHERE board_id = ?',
       ),
@@ -179,7 +216,24 @@ export class SqliteStore implements Store {
         this.stmts.deleteUpdates.run(id);
         this.stmts.deleteSnapshot.run(id);
         this.stmts.deleteVersions.run(id);
+        this.stmts.deleteConnection.run(id);
+        this.stmts.deletePushes.run(id);
         return this.stmts.deleteBoard.run(id).changes > 0;
+      })(),
+    );
+  }
+
+  async purgeOrphan(id: string): Promise<number> {
+    return this.writing(() =>
+      this.db.transaction(() => {
+        if (this.stmts.boardExists.get(id)) return 0;
+        return (
+          this.stmts.deleteUpdates.run(id).changes +
+          this.stmts.deleteSnapshot.run(id).changes +
+          this.stmts.deleteVersions.run(id).changes +
+          this.stmts.deleteConnection.run(id).changes +
+          this.stmts.deletePushes.run(id).changes
+        );
       })(),
     );
   }
@@ -278,6 +332,57 @@ export class SqliteStore implements Store {
   async storyVersion(boardId: string, storyId: string, version: number): Promise<FormalStoryVersion | null> {
     const r = this.stmts.storyVersion.get(boardId, storyId, version);
     return r ? (JSON.parse(r.data) as FormalStoryVersion) : null;
+  }
+
+  // TrackerStore
+
+  async putTrackerConnection(rec: TrackerConnectionRecord, opts: { clearPushes: boolean }): Promise<void> {
+    await this.writing(() =>
+      this.db.transaction(() => {
+        if (opts.clearPushes) this.stmts.deletePushes.run(rec.boardId);
+        this.stmts.putConnection.run(...connectionValues(rec));
+      })(),
+    );
+  }
+
+  async getTrackerConnection(boardId: string): Promise<TrackerConnectionRecord | null> {
+    const r = this.stmts.getConnection.get(boardId);
+    return r ? connectionFromRow(r) : null;
+  }
+
+  async deleteTrackerConnection(boardId: string): Promise<boolean> {
+    return this.writing(() =>
+      this.db.transaction(() => {
+        this.stmts.deletePushes.run(boardId);
+        return this.stmts.deleteConnection.run(boardId).changes > 0;
+      })(),
+    );
+  }
+
+  async recordPush(rec: PushRecord): Promise<void> {
+    await this.writing(() => this.stmts.recordPush.run(...pushValues(rec)));
+  }
+
+  async getPush(boardId: string, storyId: string): Promise<PushRecord | null> {
+    const r = this.stmts.getPush.get(boardId, storyId);
+    return r ? pushFromRow(r) : null;
+  }
+
+  async listPushes(boardId: string): Promise<PushRecord[]> {
+    return this.stmts.listPushes.all(boardId).map(pushFromRow);
+  }
+
+  private pushLocks = new Map<string, Promise<unknown>>();
+
+  /** One server process owns the file, so an in-process chain per story is the lock. */
+  async withPushLock<T>(boardId: string, storyId: string, fn: () => Promise<T>): Promise<T> {
+    const key = `${boardId}\n${storyId}`;
+    const next = (this.pushLocks.get(key) ?? Promise.resolve()).catch(() => undefined).then(fn);
+    this.pushLocks.set(key, next);
+    void next
+      .finally(() => this.pushLocks.get(key) === next && this.pushLocks.delete(key))
+      .catch(() => undefined);
+    return next;
   }
 
   // Wiring

@@ -1,5 +1,6 @@
 import type { KeyHashes } from '../keys';
 import type { FormalStoryVersion } from '../../lib/promote/types';
+import type { TrackerKind } from '../trackers/types';
 
 /**
  * Durable state behind every board, split by role: a document log (what a live room reads and
@@ -81,10 +82,17 @@ export interface BoardRegistry {
    */
   updateKeys(id: string, expected: KeyHashes, next: KeyHashes, sealedLinks: string): Promise<boolean>;
   /**
-   * Deletes the board and everything stored for it (its document log and its versions), in one
+   * Deletes the board and everything stored for it (its document log, its versions, its tracker
+   * connection and push records), in one
    * transaction. Returns false when it did not exist.
    */
   deleteBoard(id: string): Promise<boolean>;
+  /**
+   * Removes what is stored for a board that has no registry row (an append that was in flight on
+   * some instance when the board was deleted lands after the delete); a board that exists is left
+   * alone. Returns the rows removed.
+   */
+  purgeOrphan(id: string): Promise<number>;
 }
 
 /** Formal story versions: immutable rows, numbered per story. Tracker records will join them. */
@@ -105,8 +113,54 @@ export interface VersionStore {
   storyVersion(boardId: string, storyId: string, version: number): Promise<FormalStoryVersion | null>;
 }
 
+/** A board's tracker connection as stored: the token only sealed (server/trackers/secret.ts). */
+export interface TrackerConnectionRecord {
+  boardId: string;
+  kind: TrackerKind;
+  baseUrl: string;
+  project: string;
+  fields: { estimate?: string };
+  sealedToken: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** The tracker issue a formal story was pushed to, and what the tracker held right after our push. */
+export interface PushRecord {
+  boardId: string;
+  storyId: string;
+  issueId: string;
+  key: string;
+  url: string;
+  pushedVersion: number;
+  pushedAt: number;
+  /** title, description and estimate as the tracker answered our push: drift is measured from them */
+  pushed: { title: string; description: string; estimate: string | null };
+}
+
+/** Tracker connections (one per board) and push records (one per board + story). */
+export interface TrackerStore {
+  /**
+   * Saves the board's connection (replacing one there); with `clearPushes` (another tracker or
+   * project) the board's push records go in the same transaction.
+   */
+  putTrackerConnection(rec: TrackerConnectionRecord, opts: { clearPushes: boolean }): Promise<void>;
+  getTrackerConnection(boardId: string): Promise<TrackerConnectionRecord | null>;
+  /** Deletes the connection and the board's push records; false when there was none. */
+  deleteTrackerConnection(boardId: string): Promise<boolean>;
+  /** Writes (or replaces) one story's push record in one statement: never half-recorded. */
+  recordPush(rec: PushRecord): Promise<void>;
+  getPush(boardId: string, storyId: string): Promise<PushRecord | null>;
+  listPushes(boardId: string): Promise<PushRecord[]>;
+  /**
+   * Runs `fn` while holding the story's push lock across every instance (PostgreSQL: an advisory
+   * lock; SQLite: one process, so the service's in-process lock is the lock).
+   */
+  withPushLock<T>(boardId: string, storyId: string, fn: () => Promise<T>): Promise<T>;
+}
+
 /** Every role over one database, plus what the wiring needs (server/app.ts, server/index.ts). */
-export interface Store extends DocumentLog, BoardRegistry, VersionStore {
+export interface Store extends DocumentLog, BoardRegistry, VersionStore, TrackerStore {
   readonly kind: 'sqlite' | 'postgres';
   /** Throws when the store cannot be reached (health check). */
   ping(): Promise<void>;

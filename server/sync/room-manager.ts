@@ -1,6 +1,6 @@
 import type { Config } from '../config';
 import type { Logger } from '../log';
-import type { DocumentLog } from '../store/store';
+import type { BoardRegistry, DocumentLog } from '../store/store';
 import { Room } from './room';
 import { roomLimits } from './room-deps';
 import { applyRemote, resyncFromStore } from './room-remote';
@@ -27,6 +27,7 @@ export class RoomManager {
   /** revocations seen lately (local and from other instances), numbered in arrival order */
   private revocations: { seq: number; at: number; r: Revocation }[] = [];
   private revocationSeq = 0;
+  private deletedCbs: ((boardId: string) => void)[] = [];
 
   constructor(
     private readonly store: DocumentLog,
@@ -197,8 +198,37 @@ export class RoomManager {
     const now = Date.now();
     this.revocations = this.revocations.filter((e) => now - e.at < REVOCATION_MEMORY_MS);
     this.revocations.push({ seq: ++this.revocationSeq, at: now, r });
-    if (r.kind === 'deleted') return this.evict(r.boardId, CLOSE.boardDeleted, REVOKE_REASONS.deleted);
+    if (r.kind === 'deleted') {
+      await this.evict(r.boardId, CLOSE.boardDeleted, REVOKE_REASONS.deleted);
+      for (const cb of this.deletedCbs) cb(r.boardId);
+      return;
+    }
     (await this.peek(r.boardId))?.revokeKey(r.role, r.keyHash, CLOSE.linkRotated, REVOKE_REASONS.rotated);
+  }
+
+  /**
+   * Re-reads the keys of every live room's board and applies any revocation this instance missed
+   * (Redis pub/sub delivers at most once: a rotation or delete made on another instance while
+   * Redis was down, or while this one was cut off, never arrives). Run when Redis comes back and
+   * every KEY_RECHECK_MS while scaled out.
+   */
+  async recheckKeys(registry: BoardRegistry): Promise<void> {
+    for (const room of await this.all()) {
+      const board = await registry.getBoard(room.boardId);
+      if (!board) {
+        this.log.warn({ boardId: room.boardId }, 'missed revocation: board deleted elsewhere');
+        await this.revokeHere({ boardId: room.boardId, kind: 'deleted' });
+        continue;
+      }
+      const n = room.revokeStale(board.keyHashes, CLOSE.linkRotated, REVOKE_REASONS.rotated);
+      if (n > 0)
+        this.log.warn({ boardId: room.boardId, closed: n }, 'missed revocation: link rotated elsewhere');
+    }
+  }
+
+  /** Called on every instance once a deleted board's room here is gone (to purge late rows). */
+  onBoardDeleted(cb: (boardId: string) => void): void {
+    this.deletedCbs.push(cb);
   }
 
   /** Taken before a gate check: `revokedSince` then tells what was revoked after it. */

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { Role } from '../../lib/board/types';
 import { CLOSE, encodePermissionDenied } from '../../lib/realtime/wire';
 import type { StoredDoc } from '../store/store';
+import type { KeyHashes } from '../keys';
 import type { RoomDeps } from './room-deps';
 import { SERVER_ORIGIN, REMOTE_ORIGIN, type Origin } from './origin';
 import type { Peer } from './peer';
@@ -370,6 +371,21 @@ export class Room {
         p.close(code, reason);
       }
     this.held = this.held.filter((h) => !this.revoked.has(h.peer));
+  }
+
+  /**
+   * A revocation this instance may never have been told of (Redis was down when it was sent):
+   * peers admitted with a key that is no longer their role's key are refused and closed as if
+   * it had arrived. Returns how many were.
+   */
+  revokeStale(current: KeyHashes, code: number, reason: string): number {
+    let n = 0;
+    for (const p of this.peers.all())
+      if (p.keyHash !== undefined && p.keyHash !== current[p.role]) {
+        this.revokeKey(p.role, p.keyHash, code, reason);
+        n++;
+      }
+    return n;
   }
 
   /** Waits for queued writes, folds the log into a snapshot, releases memory. */

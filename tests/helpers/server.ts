@@ -26,6 +26,8 @@ export async function startServer(
   env: Record<string, string> = {},
   dataDir = tempDir(),
   logSink?: { write(line: string): void },
+  /** wiring only tests set (e.g. an in-memory tracker connector, tests/helpers/memory-tracker.ts) */
+  extra: Pick<Parameters<typeof createShellboard>[0], 'trackers'> = {},
 ): Promise<TestServer> {
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -36,7 +38,7 @@ export async function startServer(
     ...env,
   });
   const store = new SqliteStore(path.join(config.dataDir, 'shellboard.sqlite'));
-  const app = createShellboard({ config, log: createLogger(config.logLevel, logSink), store });
+  const app = createShellboard({ config, log: createLogger(config.logLevel, logSink), store, ...extra });
   const port = await app.listen();
   return {
     app,

@@ -44,4 +44,33 @@ export const postgresMigrations: { version: number; name: string; sql: string }[
       );
     `,
   },
+  {
+    version: 3,
+    name: 'tracker connections and push records',
+    sql: `
+      CREATE TABLE tracker_connections (
+        board_id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        base_url TEXT NOT NULL,
+        project TEXT NOT NULL,
+        fields TEXT NOT NULL,
+        sealed_token TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL
+      );
+      CREATE TABLE tracker_pushes (
+        board_id TEXT NOT NULL,
+        story_id TEXT NOT NULL,
+        issue_id TEXT NOT NULL,
+        issue_key TEXT NOT NULL,
+        issue_url TEXT NOT NULL,
+        pushed_version INTEGER NOT NULL,
+        pushed_at BIGINT NOT NULL,
+        pushed_title TEXT NOT NULL,
+        pushed_description TEXT NOT NULL,
+        pushed_estimate TEXT,
+        PRIMARY KEY (board_id, story_id)
+      );
+    `,
+  },
 ];
