@@ -106,6 +106,11 @@ const base = `http://127.0.0.1:${port}`;
 // and the run must be self-contained (SQLite in the temp dir, one instance).
 const serverEnv = { ...process.env };
 for (const k of ['PUBLIC_URL', 'DATABASE_URL', 'REDIS_URL']) delete serverEnv[k];
+// The tracker journey (e2e/tracker.spec.ts) pushes to a local Redmine: let the server reach it.
+if (process.env.TEST_REDMINE_URL) {
+  const host = new URL(process.env.TEST_REDMINE_URL).hostname;
+  serverEnv.TRACKER_ALLOW_HOSTS = [process.env.TRACKER_ALLOW_HOSTS, host].filter(Boolean).join(',');
+}
 const server = spawn(process.execPath, ['dist/server.mjs'], {
   cwd: root,
   env: {

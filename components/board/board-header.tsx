@@ -17,6 +17,7 @@ import { UndoButtons } from '@/components/undo/undo-buttons';
 import { ThemeToggle } from '@/components/theme/theme-toggle';
 import { openShortcutHelp } from '@/components/shortcuts/board-keyboard';
 import { ValuesButton } from '@/components/values/values-toggle';
+import { TrackerBadge } from '@/components/trackers/tracker-section';
 import { DefinitionButton } from '@/components/readiness/definition-toggle';
 
 interface Props {
@@ -76,6 +77,7 @@ export function BoardHeader({
           <ValuesButton />
           <DefinitionButton />
           <ExportMenu />
+          {!isOwner && <TrackerBadge />}
           <ImportButton />
           {isOwner && (
             <Button

@@ -10,10 +10,11 @@ import { StoryList } from './story-list';
 import { BoardKeyboard } from '@/components/shortcuts/board-keyboard';
 import { SinceBar } from '@/components/since/since-bar';
 import { ValuesPanelSlot } from '@/components/values/values-toggle';
-import { DefinitionPanelSlot } from '@/components/readiness/definition-toggle';
 import { useFilters } from '@/components/backlog/use-filters';
 import { usePreloadPanels } from './preload-panels';
 import { SharePanel, TrashPanel, StoryPanel } from './lazy-panels';
+import { TrackerProvider } from '@/components/trackers/tracker-context';
+import { DefinitionPanelSlot } from '@/components/readiness/definition-toggle';
 
 interface Props {
   title: string;
@@ -33,34 +34,38 @@ export function BoardView({ title, links, status, initialShareOpen }: Props) {
   usePreloadPanels(status.synced || status.fromCopy);
 
   return (
-    <div className={cx('min-h-dvh lg:grid', openStoryId && 'lg:grid-cols-[minmax(0,1fr)_minmax(28rem,40%)]')}>
-      <div className="flex min-w-0 flex-col">
-        <BoardHeader
-          fallbackTitle={title}
-          status={status}
-          shareOpen={shareOpen}
-          onToggleShare={() => setShareOpen((o) => !o)}
-          trashOpen={trashOpen}
-          onToggleTrash={() => setTrashOpen((o) => !o)}
-        />
-        <main
-          className={cx(
-            'mx-auto flex w-full flex-1 flex-col gap-6 px-6 py-8',
-            lanes ? 'max-w-[96rem]' : 'max-w-3xl',
-          )}
-        >
-          {isOwner && shareOpen && (
-            <SharePanel links={links} onClose={() => setShareOpen(false)} boardId={boardId} title={title} />
-          )}
-          {isOwner && trashOpen && <TrashPanel onClose={() => setTrashOpen(false)} />}
-          <ValuesPanelSlot />
-          <DefinitionPanelSlot />
-          <SinceBar />
-          <StoryList composing={composing} setComposing={setComposing} synced={status.synced} />
-        </main>
+    <TrackerProvider>
+      <div
+        className={cx('min-h-dvh lg:grid', openStoryId && 'lg:grid-cols-[minmax(0,1fr)_minmax(28rem,40%)]')}
+      >
+        <div className="flex min-w-0 flex-col">
+          <BoardHeader
+            fallbackTitle={title}
+            status={status}
+            shareOpen={shareOpen}
+            onToggleShare={() => setShareOpen((o) => !o)}
+            trashOpen={trashOpen}
+            onToggleTrash={() => setTrashOpen((o) => !o)}
+          />
+          <main
+            className={cx(
+              'mx-auto flex w-full flex-1 flex-col gap-6 px-6 py-8',
+              lanes ? 'max-w-[96rem]' : 'max-w-3xl',
+            )}
+          >
+            {isOwner && shareOpen && (
+              <SharePanel links={links} onClose={() => setShareOpen(false)} boardId={boardId} title={title} />
+            )}
+            {isOwner && trashOpen && <TrashPanel onClose={() => setTrashOpen(false)} />}
+            <ValuesPanelSlot />
+            <DefinitionPanelSlot />
+            <SinceBar />
+            <StoryList composing={composing} setComposing={setComposing} synced={status.synced} />
+          </main>
+        </div>
+        {openStoryId && <StoryPanel key={openStoryId} storyId={openStoryId} synced={status.synced} />}
+        <BoardKeyboard onNew={canEdit ? () => setComposing(true) : undefined} />
       </div>
-      {openStoryId && <StoryPanel key={openStoryId} storyId={openStoryId} synced={status.synced} />}
-      <BoardKeyboard onNew={canEdit ? () => setComposing(true) : undefined} />
-    </div>
+    </TrackerProvider>
   );
 }

@@ -16,6 +16,7 @@ import { WhyMissing } from './why-missing';
 import { StorySession } from '@/components/session/story-session';
 import { PromoteSection } from '@/components/promote/promote-section';
 import { StoryValues } from '@/components/values/story-values';
+import { StoryTracker } from '@/components/trackers/story-tracker';
 import { ReadinessSection } from '@/components/readiness/readiness-section';
 
 /** The open story: live title and why, status, who is here, and the discussion. */
@@ -87,6 +88,7 @@ export const StoryPanel = memo(function StoryPanel({
           <ReadinessSection storyId={story.id} />
           <StorySession storyId={story.id} />
           <PromoteSection key={story.id} storyId={story.id} />
+          <StoryTracker key={`tracker-${story.id}`} storyId={story.id} />
 
           <section aria-labelledby="discussion-title" className="flex flex-col gap-3">
             <h3 id="discussion-title" className="text-sm font-semibold">

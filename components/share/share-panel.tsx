@@ -10,6 +10,7 @@ import { ReplaceLink } from '@/components/admin/replace-link';
 import { deleteBoard, keyFromLink, rotateLink } from '@/components/admin/owner-api';
 import { CopyLinkRow } from './copy-link-row';
 import { TeamQr } from './team-qr';
+import { TrackerSection } from '@/components/trackers/tracker-section';
 
 /** Owner only: the three links of a board, what each lets people do, and replacing them. */
 export function SharePanel({
@@ -75,6 +76,7 @@ export function SharePanel({
       ) : (
         <p className="mt-3 text-sm text-secondary">The server did not return the links.</p>
       )}
+      <TrackerSection />
       {links && (
         <div className="mt-3 flex flex-wrap items-end justify-between gap-4 border-t border-subtle pt-3">
           <TeamQr link={links.team} />
