@@ -46,6 +46,8 @@ test('PO publishes a discussed story (confirming its open question); everyone se
     'Description',
     'Acceptance Criteria',
     'Story Points',
+    // one label per repeated Labels column, as Jira's importer reads them
+    'Labels',
     'Labels',
   ]);
   expect(rows[1]).toEqual([
@@ -54,6 +56,7 @@ test('PO publishes a discussed story (confirming its open question); everyone se
     'As a user, I want to pay with Apple Pay, so that fewer drop-offs at checkout.',
     '* Works on Safari and iOS, "quoted", with commas',
     '',
-    'criterion question',
+    'criterion',
+    'question',
   ]);
 });

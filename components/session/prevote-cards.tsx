@@ -51,12 +51,12 @@ export function PrevoteCards({ storyId }: { storyId: string }) {
           <div className="flex flex-wrap items-center gap-2">
             <h3 className="font-semibold">Pre-vote</h3>
             <label className="flex items-center gap-1.5 text-xs">
-              Scale
+              Cards
               <select
                 className={selectCls}
                 value={scale}
                 onChange={(e) => setScale(e.target.value as ScaleId)}
-                aria-label="Pre-vote scale"
+                aria-label="Pre-vote cards"
               >
                 {ESTIMATE_SCALE_IDS.map((s) => (
                   <option key={s} value={s}>
