@@ -2,11 +2,11 @@
 
 import { useState } from 'react';
 import { useAuthorNames } from '@/lib/board/hooks';
-import { ESTIMATE_SCALE_IDS, SCALES, SCALE_LABELS, type ScaleId } from '@/lib/session/scales';
+import { SCALES, SCALE_LABELS, type ScaleId } from '@/lib/session/scales';
 import { useBoard } from '@/components/board/board-context';
 import { cx } from '@/components/ui/cx';
-import { selectCls } from './owner-round-controls';
 import { participantsById } from './people';
+import { ScaleSelect } from './scale-select';
 import { useSessionContext } from './session-context';
 
 /** Your own pick stays on this device only: the server never sends a pre-vote back, not even to you. */
@@ -50,21 +50,7 @@ export function PrevoteCards({ storyId }: { storyId: string }) {
         <>
           <div className="flex flex-wrap items-center gap-2">
             <h3 className="font-semibold">Pre-vote</h3>
-            <label className="flex items-center gap-1.5 text-xs">
-              Cards
-              <select
-                className={selectCls}
-                value={scale}
-                onChange={(e) => setScale(e.target.value as ScaleId)}
-                aria-label="Pre-vote cards"
-              >
-                {ESTIMATE_SCALE_IDS.map((s) => (
-                  <option key={s} value={s}>
-                    {SCALE_LABELS[s]}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <ScaleSelect label="Cards" ariaLabel="Pre-vote cards" value={scale} onChange={setScale} />
           </div>
           <p className="text-xs text-muted">
             Nobody sees your value, the facilitator included; it becomes your vote when a round starts.

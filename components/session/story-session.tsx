@@ -1,13 +1,14 @@
 'use client';
 
 import { memo, useState } from 'react';
-import { ESTIMATE_SCALE_IDS, SCALES, SCALE_LABELS, type ScaleId } from '@/lib/session/scales';
+import { SCALES, SCALE_LABELS, type ScaleId } from '@/lib/session/scales';
 import { useBoard } from '@/components/board/board-context';
 import { Button } from '@/components/ui/button';
-import { OwnerRoundControls, selectCls } from './owner-round-controls';
+import { OwnerRoundControls } from './owner-round-controls';
 import { Calibration } from './calibration';
 import { ReferencePoints } from './reference-points';
 import { RoundResult } from './round-result';
+import { ScaleSelect } from './scale-select';
 import { useSessionContext } from './session-context';
 import { PrevoteCards } from './prevote-cards';
 import { RoundHistory } from './round-history';
@@ -51,20 +52,7 @@ export const StorySession = memo(function StorySession({ storyId }: { storyId: s
           </Button>
           {!round && (
             <>
-              <label className="flex items-center gap-1.5 text-xs">
-                Scale
-                <select
-                  className={selectCls}
-                  value={scale}
-                  onChange={(e) => setScale(e.target.value as ScaleId)}
-                >
-                  {ESTIMATE_SCALE_IDS.map((s) => (
-                    <option key={s} value={s}>
-                      {SCALE_LABELS[s]}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <ScaleSelect label="Scale" value={scale} onChange={setScale} />
               <Button
                 size="sm"
                 onClick={() => session.call('round:start', { storyId, scale })}
