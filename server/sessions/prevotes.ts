@@ -8,12 +8,19 @@ import type { BoardSession } from './logic';
  * not in the state, not to the owner, not back to the voter; the state says only who pre-voted. A
  * round started on that story and scale takes them as its first votes (each person may change theirs).
  */
+/**
+ * Bounds, because anyone with the team link can mint fresh identities: the stored rows and the
+ * `prevoted` list every state message carries stay bounded whatever a client sends.
+ */
+export const PREVOTE_LIMITS = { perStory: 100, perBoard: 1000 };
+
 export async function castPrevote(
   store: PrevoteStore,
   boardId: string,
   userId: string,
   p: Payload<'prevote:cast'>,
   live: BoardSession['round'],
+  limits = PREVOTE_LIMITS,
 ): Promise<Ack> {
   if (!isInScale(p.scale, p.value))
     return { ok: false, error: { code: 'invalid', message: `"${p.value}" is not on the ${p.scale} scale.` } };
@@ -22,6 +29,23 @@ export async function castPrevote(
       ok: false,
       error: { code: 'conflict', message: 'A round on this story is running: vote in the round instead.' },
     };
+  const groups = await store.prevoters(boardId);
+  const here = groups.find((g) => g.storyId === p.storyId && g.scale === p.scale)?.userIds ?? [];
+  // Changing one's own pre-vote is always allowed; only a new one counts against the bounds.
+  if (!here.includes(userId)) {
+    const total = groups.reduce((n, g) => n + g.userIds.length, 0);
+    if (here.length >= limits.perStory || total >= limits.perBoard)
+      return {
+        ok: false,
+        error: {
+          code: 'conflict',
+          message:
+            here.length >= limits.perStory
+              ? `This story already has ${limits.perStory} pre-votes on this scale; vote in the round.`
+              : `This board already holds ${limits.perBoard} pre-votes; start rounds to use them.`,
+        },
+      };
+  }
   await store.castPrevote(boardId, { ...p, userId, at: Date.now() });
   return { ok: true };
 }
