@@ -8,6 +8,7 @@ import type { Logger } from '../log';
 import type { BoardRegistry, VersionStore } from '../store/store';
 import type { RoomManager } from '../sync/room-manager';
 import { SMALL_EDIT_BYTES } from '../sync/size';
+import { keyedSerial } from '../serial';
 import { requireRole } from './auth';
 import { parseBody } from './body';
 import { HttpError, sendJson } from './respond';
@@ -23,16 +24,8 @@ export function registerStoryRoutes(
   deps: { store: BoardRegistry & VersionStore; rooms: RoomManager; config: Config; log: Logger },
 ) {
   const { store, rooms, config, log } = deps;
-  const locks = new Map<string, Promise<unknown>>();
-
   /** One publish per story at a time in this process (the store also locks across instances). */
-  function serialized<T>(key: string, fn: () => Promise<T>): Promise<T> {
-    const prev = locks.get(key) ?? Promise.resolve();
-    const next = prev.catch(() => undefined).then(fn);
-    locks.set(key, next);
-    void next.finally(() => locks.get(key) === next && locks.delete(key)).catch(() => undefined);
-    return next;
-  }
+  const serialized = keyedSerial();
 
   router.on(
     'POST',

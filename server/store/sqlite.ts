@@ -15,6 +15,7 @@ import type {
   TrackerConnectionRecord,
 } from './store';
 import { groupPrevoters } from './prevote-rows';
+import { keyedSerial } from '../serial';
 import {
   CONNECTION_COLUMNS,
   CONNECTION_UPDATE,
@@ -388,17 +389,11 @@ export class SqliteStore implements Store {
     return this.stmts.listPushes.all(boardId).map(pushFromRow);
   }
 
-  private pushLocks = new Map<string, Promise<unknown>>();
+  private readonly pushLocks = keyedSerial();
 
   /** One server process owns the file, so an in-process chain per story is the lock. */
   async withPushLock<T>(boardId: string, storyId: string, fn: () => Promise<T>): Promise<T> {
-    const key = `${boardId}\n${storyId}`;
-    const next = (this.pushLocks.get(key) ?? Promise.resolve()).catch(() => undefined).then(fn);
-    this.pushLocks.set(key, next);
-    void next
-      .finally(() => this.pushLocks.get(key) === next && this.pushLocks.delete(key))
-      .catch(() => undefined);
-    return next;
+    return this.pushLocks(`${boardId}\n${storyId}`, fn);
   }
 
   // PrevoteStore

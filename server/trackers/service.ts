@@ -1,6 +1,7 @@
 import type { Logger } from '../log';
 import type { PushRecord, TrackerConnectionRecord, TrackerStore, VersionStore } from '../store/store';
 import { HttpError } from '../http/respond';
+import { keyedSerial } from '../serial';
 import type { FormalStoryVersion } from '../../lib/promote/types';
 import type {
   BulkPushResponse,
@@ -79,7 +80,7 @@ function semaphore(n: number) {
  */
 export class TrackerService {
   private readonly guard: AddressGuard;
-  private readonly locks = new Map<string, Promise<unknown>>();
+  private readonly locks = keyedSerial();
   private readonly statusCache = new Map<string, { at: number; state: IssueState }>();
   private readonly bounded: <T>(fn: () => Promise<T>) => Promise<T>;
   private readonly now: () => number;
@@ -215,18 +216,11 @@ export class TrackerService {
     storyId: string,
     publicBase: string,
   ): Promise<{ created: boolean; body: PushResponse }> {
-    const key = `${boardId}\n${storyId}`;
-    const prev = this.locks.get(key) ?? Promise.resolve();
-    const run = prev
-      .catch(() => undefined)
-      .then(() =>
-        this.bounded(() =>
-          this.o.store.withPushLock(boardId, storyId, () => this.pushLocked(boardId, storyId, publicBase)),
-        ),
-      );
-    this.locks.set(key, run);
-    void run.finally(() => this.locks.get(key) === run && this.locks.delete(key)).catch(() => undefined);
-    return run;
+    return this.locks(`${boardId}\n${storyId}`, () =>
+      this.bounded(() =>
+        this.o.store.withPushLock(boardId, storyId, () => this.pushLocked(boardId, storyId, publicBase)),
+      ),
+    );
   }
 
   private async pushLocked(boardId: string, storyId: string, publicBase: string) {
