@@ -19,6 +19,7 @@ import { openShortcutHelp } from '@/components/shortcuts/board-keyboard';
 import { ValuesButton } from '@/components/values/values-toggle';
 import { TrackerBadge } from '@/components/trackers/tracker-section';
 import { DefinitionButton } from '@/components/readiness/definition-toggle';
+import { NeedsInputButton } from '@/components/input/needs-input-toggle';
 
 interface Props {
   fallbackTitle: string;
@@ -76,6 +77,7 @@ export function BoardHeader({
           <StoriesLink />
           <ValuesButton />
           <DefinitionButton />
+          <NeedsInputButton ready={status.synced || status.fromCopy} />
           <ExportMenu />
           {!isOwner && <TrackerBadge />}
           <ImportButton />

@@ -15,6 +15,8 @@ import { usePreloadPanels } from './preload-panels';
 import { SharePanel, TrashPanel, StoryPanel } from './lazy-panels';
 import { TrackerProvider } from '@/components/trackers/tracker-context';
 import { DefinitionPanelSlot } from '@/components/readiness/definition-toggle';
+import { NeedsInputPanelSlot } from '@/components/input/needs-input-toggle';
+import { AgendaPanelSlot } from '@/components/session/agenda-toggle';
 
 interface Props {
   title: string;
@@ -59,6 +61,8 @@ export function BoardView({ title, links, status, initialShareOpen }: Props) {
             {isOwner && trashOpen && <TrashPanel onClose={() => setTrashOpen(false)} />}
             <ValuesPanelSlot />
             <DefinitionPanelSlot />
+            <NeedsInputPanelSlot />
+            <AgendaPanelSlot />
             <SinceBar />
             <StoryList composing={composing} setComposing={setComposing} synced={status.synced} />
           </main>

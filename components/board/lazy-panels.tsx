@@ -16,6 +16,8 @@ const load = {
   wsjf: () => import('@/components/backlog/wsjf-preview'),
   values: () => import('@/components/values/values-panel'),
   definition: () => import('@/components/readiness/definition-panel'),
+  needsInput: () => import('@/components/input/needs-input-panel'),
+  agenda: () => import('@/components/session/agenda-panel'),
   importDialog: () => import('@/components/import/import-dialog'),
   shortcuts: () => import('@/components/shortcuts/shortcut-help'),
   // owner-only (the share panel carries the QR encoder)
@@ -28,6 +30,8 @@ export const LanesView = dynamic(() => load.lanes().then((m) => m.LanesView));
 export const WsjfPreview = dynamic(() => load.wsjf().then((m) => m.WsjfPreview));
 export const ValuesPanel = dynamic(() => load.values().then((m) => m.ValuesPanel));
 export const DefinitionPanel = dynamic(() => load.definition().then((m) => m.DefinitionPanel));
+export const NeedsInputPanel = dynamic(() => load.needsInput().then((m) => m.NeedsInputPanel));
+export const AgendaPanel = dynamic(() => load.agenda().then((m) => m.AgendaPanel));
 export const ImportDialog = dynamic(() => load.importDialog().then((m) => m.ImportDialog));
 export const ShortcutHelp = dynamic(() => load.shortcuts().then((m) => m.ShortcutHelp));
 export const SharePanel = dynamic(() => load.share().then((m) => m.SharePanel));

@@ -23,6 +23,7 @@ import { StoryValueChips } from '@/components/values/story-value-chips';
 import { CardIssue } from '@/components/trackers/issue-link';
 import { useTrackerConfig } from '@/components/trackers/tracker-context';
 import { ReadinessBadge } from '@/components/readiness/readiness-badge';
+import { AskedMarker } from '@/components/notes/asked-marker';
 
 interface Props {
   story: StoryView;
@@ -157,6 +158,7 @@ export const StoryCard = memo(function StoryCard({
                 {open} open {open === 1 ? 'question' : 'questions'}
               </span>
             )}
+            {open > 0 && <AskedMarker storyId={story.id} />}
           </div>
         </a>
         {issueLine && (

@@ -8,6 +8,8 @@ import { NoteTextForm } from '@/components/ui/note-text-form';
 import { PANEL_FRAME } from '@/components/ui/panel';
 import { useBoard } from '@/components/board/board-context';
 import { KindPicker } from './kind-picker';
+import { findMentions } from '@/lib/board/mentions';
+import { useKnownPeopleNow } from '@/components/presence/use-known-people';
 
 const FIELD_ATTRS = { 'data-note-composer': '' }; // the `c` shortcut focuses this field
 
@@ -19,10 +21,12 @@ export const NoteComposer = memo(function NoteComposer({ storyId }: { storyId: s
   const id = useId();
   const [kind, setKind] = useState<NoteKind>('question');
   const [error, setError] = useState<string | null>(null);
+  const people = useKnownPeopleNow();
 
   function post(text: string): boolean {
     try {
-      addNote(doc, { storyId, kind, text, authorId: me.id, authorName: me.name }, origin);
+      const mentions = findMentions(text, people(), me.id);
+      addNote(doc, { storyId, kind, text, authorId: me.id, authorName: me.name, mentions }, origin);
       setError(null);
       return true;
     } catch (err) {
@@ -39,12 +43,13 @@ export const NoteComposer = memo(function NoteComposer({ storyId }: { storyId: s
       fieldLabel="Add a note"
       fieldAttrs={FIELD_ATTRS}
       rows={2}
-      placeholder="Ask a question, suggest a criterion, flag a risk…"
+      placeholder="Ask a question, suggest a criterion, flag a risk… (@name asks someone)"
       onType={signalTyping}
       onSubmit={post}
       submitLabel="Post note"
       extra={<KindPicker value={kind} onChange={setKind} name={`${id}-kind`} />}
       error={error}
+      people={people}
     />
   );
 });

@@ -13,6 +13,7 @@ import { KindBadge } from './kind-badge';
 import { PlusButton } from './plus-button';
 import { DeleteNote } from './delete-note';
 import { NoteEditForm } from './note-edit-form';
+import { NoteText } from './mention-text';
 import { NewNoteMark } from '@/components/since/since-mark';
 
 interface Props {
@@ -60,10 +61,15 @@ export function NoteItem({ note, names, isReply = false, onReply }: Props) {
       </header>
 
       {editing ? (
-        <NoteEditForm noteId={note.id} initial={note.text} onDone={() => setEditing(false)} />
+        <NoteEditForm
+          noteId={note.id}
+          initial={note.text}
+          mentioned={note.mentions}
+          onDone={() => setEditing(false)}
+        />
       ) : (
         <p className="mt-1 text-sm leading-6 break-words whitespace-pre-wrap text-zinc-800 dark:text-zinc-200">
-          {note.text}
+          <NoteText note={note} />
         </p>
       )}
 

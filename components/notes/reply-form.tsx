@@ -3,6 +3,8 @@
 import { addNote } from '@/lib/board/ops';
 import { NoteTextForm } from '@/components/ui/note-text-form';
 import { useBoard } from '@/components/board/board-context';
+import { findMentions } from '@/lib/board/mentions';
+import { useKnownPeopleNow } from '@/components/presence/use-known-people';
 
 /** One level of threading: replies hang under a top-level note. */
 export function ReplyForm({
@@ -17,10 +19,13 @@ export function ReplyForm({
   onDone: () => void;
 }) {
   const { doc, me, signalTyping, origin } = useBoard();
+  const people = useKnownPeopleNow();
 
   function post(text: string): boolean {
     // Replies are plain discussion ("idea"); they never count as open questions.
-    addNote(doc, { storyId, parentId, kind: 'idea', text, authorId: me.id, authorName: me.name }, origin);
+    const mentions = findMentions(text, people(), me.id);
+    const reply = { storyId, parentId, kind: 'idea' as const, text, authorId: me.id, authorName: me.name };
+    addNote(doc, { ...reply, mentions }, origin);
     onDone();
     return true;
   }
@@ -37,6 +42,7 @@ export function ReplyForm({
       onSubmit={post}
       onCancel={onDone}
       submitLabel="Reply"
+      people={people}
     />
   );
 }

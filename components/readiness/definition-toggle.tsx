@@ -1,36 +1,18 @@
 'use client';
 
-import { useSyncExternalStore } from 'react';
 import { Button } from '@/components/ui/button';
+import { createPanelToggle } from '@/components/ui/panel-toggle';
 import { DefinitionPanel } from '@/components/board/lazy-panels';
 
-/** Whether the "Definition of ready" panel is open: a page-wide store, like the values panel's. */
-let open = false;
-const listeners = new Set<() => void>();
-
-function setOpen(next: boolean) {
-  open = next;
-  for (const l of [...listeners]) l();
-}
-
-function useDefinitionOpen(): boolean {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    () => open,
-    () => false,
-  );
-}
+const panel = createPanelToggle();
 
 export function DefinitionButton() {
-  const isOpen = useDefinitionOpen();
+  const isOpen = panel.useOpen();
   return (
     <Button
       size="sm"
       variant={isOpen ? 'secondary' : 'ghost'}
-      onClick={() => setOpen(!isOpen)}
+      onClick={() => panel.setOpen(!isOpen)}
       aria-expanded={isOpen}
       aria-controls="definition-panel"
     >
@@ -41,7 +23,7 @@ export function DefinitionButton() {
 
 /** Where the panel appears when open (above the backlog). */
 export function DefinitionPanelSlot() {
-  const isOpen = useDefinitionOpen();
+  const isOpen = panel.useOpen();
   if (!isOpen) return null;
-  return <DefinitionPanel onClose={() => setOpen(false)} />;
+  return <DefinitionPanel onClose={() => panel.setOpen(false)} />;
 }

@@ -12,6 +12,7 @@ import { TimerControls } from './timer-controls';
 import { TimerDisplay } from './timer-display';
 import { useFacilitatorKeys } from './use-facilitator-keys';
 import { useFocusNav } from './use-focus-nav';
+import { AgendaButton } from './agenda-toggle';
 
 /** The session bar at the bottom of the board: timer, focus, hands, reactions, follow. */
 export function SessionDock() {
@@ -77,6 +78,7 @@ export function SessionDock() {
             </Button>
           </span>
         )}
+        {isOwner && <AgendaButton />}
         {round && round.storyId !== openStoryId && (
           <Button size="sm" variant="secondary" onClick={() => openStory(round.storyId)}>
             Estimation running · open

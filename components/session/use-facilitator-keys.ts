@@ -4,22 +4,25 @@ import { useEffect, useRef } from 'react';
 import { useBoard } from '@/components/board/board-context';
 import { isEditable } from '@/components/board/use-shortcuts';
 import { useSessionContext } from './session-context';
+import { useAgendaFocus } from './use-agenda';
 
 /**
- * Facilitator keys beside the board's own: j/k or ↓/↑ move the focus, `t` starts, pauses or
- * resumes the timer, `e` starts a Fibonacci round on the open story, `r` reveals.
+ * Facilitator keys beside the board's own: j/k or ↓/↑ move the focus, `a` focuses the next story
+ * on the suggested agenda, `t` starts, pauses or resumes the timer, `e` starts a Fibonacci round on
+ * the open story, `r` reveals.
  * Ignored while typing or when a modal is open. `nav` is null for everyone but the owner.
  */
 export function useFacilitatorKeys(nav: ((step: 1 | -1) => void) | null) {
   const { openStoryId } = useBoard();
   const session = useSessionContext();
-  const ref = useRef({ nav, openStoryId, session });
+  const agenda = useAgendaFocus();
+  const ref = useRef({ nav, openStoryId, session, agenda });
   useEffect(() => {
-    ref.current = { nav, openStoryId, session };
+    ref.current = { nav, openStoryId, session, agenda };
   });
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const { nav, openStoryId, session } = ref.current;
+      const { nav, openStoryId, session, agenda } = ref.current;
       if (!nav || !session || e.defaultPrevented || e.isComposing || e.metaKey || e.ctrlKey || e.altKey)
         return;
       if (isEditable(e.target) || document.querySelector('dialog[open]')) return;
@@ -28,7 +31,9 @@ export function useFacilitatorKeys(nav: ((step: 1 | -1) => void) | null) {
       const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
       if (key === 'j' || key === 'ArrowDown') nav(1);
       else if (key === 'k' || key === 'ArrowUp') nav(-1);
-      else if (key === 't') {
+      else if (key === 'a') {
+        if (!agenda()) return;
+      } else if (key === 't') {
         if (timer) void session.call(timer.running ? 'timer:pause' : 'timer:resume', {});
       } else if (key === 'e' && openStoryId && !round)
         void session.call('round:start', { storyId: openStoryId, scale: 'fibonacci' });

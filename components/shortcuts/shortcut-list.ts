@@ -44,6 +44,7 @@ export function shortcutGroups(mac: boolean): ShortcutGroup[] {
       items: [
         { keys: ['j', '↓'], what: 'Focus the next story' },
         { keys: ['k', '↑'], what: 'Focus the previous story' },
+        { keys: ['a'], what: 'Focus the next story on the suggested agenda' },
         { keys: ['t'], what: 'Start, pause or resume the timer' },
         { keys: ['e'], what: 'Estimate the open story' },
         { keys: ['r'], what: 'Reveal the votes' },

@@ -14,7 +14,9 @@ import {
 } from './schema';
 import { countsByStory, liveStories, threadsFor, type NoteThread, type StoryCounts } from './summary';
 import type { BoardMetaView, MetricView, NoteView, PersonaView, StoryView } from './types';
-import { evaluate, readDefinition, sameEvaluation, type Definition, type Evaluation } from './readiness';
+import type { Definition, Evaluation } from './readiness';
+import { ReadinessMemo } from './readiness-memo';
+import { touchedIds } from './touched-ids';
 import { sameList, sameMetaView, sameNote, sameStory } from './view-equality';
 
 /**
@@ -75,18 +77,14 @@ export class BoardDocView {
   private personasCache: PersonaView[] | null = null;
   private metricsCache: MetricView[] | null = null;
   private streamsCache: string[] | null = null;
-  private definitionCache: Definition | null = null;
-  private definitionJson = '';
-  /** one readiness evaluation per story; dropped when its story, its notes or the definition change */
-  private readinessOf = new Map<string, Evaluation>();
-  /** the last evaluation handed out per story, so an equal re-evaluation keeps its identity */
-  private readinessPrev = new Map<string, Evaluation>();
+  private readonly ready: ReadinessMemo;
 
   /** Bumped per topic whenever that topic changed; a cheap change signal for memo dependencies. */
   readonly versions: Record<ViewTopic, number> = { stories: 0, notes: 0, values: 0, meta: 0 };
 
   private constructor(private readonly doc: Y.Doc) {
     this.r = roots(doc);
+    this.ready = new ReadinessMemo(() => this.r.meta.get('readiness'));
     this.r.stories.observeDeep(this.onStories);
     this.r.notes.observeDeep(this.onNotes);
     this.r.personas.observeDeep(this.onValues);
@@ -110,29 +108,9 @@ export class BoardDocView {
     for (const l of [...this.listeners]) l(topics);
   };
 
-  /** Entity ids a deep event batch on an entity root touched (the root's own keys, or the first path step). */
-  private static touched(
-    events: Y.YEvent<Y.AbstractType<unknown>>[],
-    root: Y.AbstractType<unknown>,
-  ): Set<string> {
-    const ids = new Set<string>();
-    for (const e of events) {
-      if (e.target === root) {
-        for (const k of (e as Y.YMapEvent<unknown>).keysChanged) ids.add(k);
-        continue;
-      }
-      // Walk up to the root: the key of the ancestor directly under it is the entity id. (This is
-      // what `event.path` computes, without building the whole path.)
-      let item = e.target._item;
-      while (item && item.parent !== root) item = (item.parent as Y.AbstractType<unknown>)._item;
-      if (item?.parentSub) ids.add(item.parentSub);
-    }
-    return ids;
-  }
-
   private onStories = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
     if (!this.storyMap) return void this.pending.add('stories'); // nothing built yet: built fresh on read
-    const ids = BoardDocView.touched(events, this.r.stories as Y.AbstractType<unknown>);
+    const ids = touchedIds(events, this.r.stories as Y.AbstractType<unknown>);
     let orderChanged = false;
     const replaced = new Map<string, StoryView>();
     for (const id of ids) {
@@ -140,7 +118,7 @@ export class BoardDocView {
       const m = this.r.stories.get(id);
       const next = isEntityEntry(id, m) ? readStory(id, m) : null;
       if (next && prev && sameStory(prev, next)) continue;
-      this.readinessOf.delete(id);
+      this.ready.drop(id);
       if (next) this.storyMap.set(id, next);
       else this.storyMap.delete(id);
       const live = (s: StoryView | null) => s !== null && s.deletedAt === null;
@@ -156,7 +134,7 @@ export class BoardDocView {
 
   private onNotes = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
     if (!this.noteIndex) return void this.pending.add('notes');
-    const ids = BoardDocView.touched(events, this.r.notes as Y.AbstractType<unknown>);
+    const ids = touchedIds(events, this.r.notes as Y.AbstractType<unknown>);
     const dirtyStories = new Set<string>();
     for (const id of ids) {
       const prevStory = this.noteIndex.get(id) ?? null;
@@ -184,7 +162,7 @@ export class BoardDocView {
       this.notesOfStory.delete(s);
       this.threadsOfStory.delete(s);
       this.textOfStory.delete(s);
-      this.readinessOf.delete(s);
+      this.ready.drop(s);
       const before = this.countsOfStory.get(s);
       this.countsOfStory.delete(s);
       // Equal counts keep their object (and the map), so a note's text edit re-renders no card.
@@ -205,14 +183,7 @@ export class BoardDocView {
     const next = readMeta(this.doc);
     if (this.metaCache && !sameMetaView(this.metaCache, next)) this.metaCache = next;
     this.streamsCache = null;
-    if (this.definitionCache) {
-      const raw = this.r.meta.get('readiness');
-      const json = JSON.stringify(raw ?? null);
-      if (json !== this.definitionJson) {
-        this.definitionCache = null;
-        this.readinessOf.clear();
-      }
-    }
+    this.ready.metaChanged();
     this.pending.add('meta');
   };
 
@@ -393,12 +364,7 @@ export class BoardDocView {
 
   /** The board's definition of ready (the default until the owner saves one). */
   definition(): Definition {
-    if (!this.definitionCache) {
-      const raw = this.r.meta.get('readiness');
-      this.definitionJson = JSON.stringify(raw ?? null);
-      this.definitionCache = readDefinition(raw);
-    }
-    return this.definitionCache;
+    return this.ready.definition();
   }
 
   /**
@@ -407,16 +373,7 @@ export class BoardDocView {
    */
   readiness(storyId: string): Evaluation | null {
     const story = this.story(storyId);
-    if (!story) return null;
-    let e = this.readinessOf.get(storyId);
-    if (!e) {
-      e = evaluate(story, this.notesOf(storyId), this.definition());
-      const prev = this.readinessPrev.get(storyId);
-      if (prev && sameEvaluation(prev, e)) e = prev;
-      this.readinessOf.set(storyId, e);
-      this.readinessPrev.set(storyId, e);
-    }
-    return e;
+    return story ? this.ready.evaluation(story, this.notesOf(storyId)) : null;
   }
 }
 

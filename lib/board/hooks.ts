@@ -6,6 +6,7 @@ import { getStoryMap, roots, textOf } from './schema';
 import { BoardDocView } from './doc-view';
 import { whyCoverage, type NoteThread, type StoryCounts } from './summary';
 import type { Definition, Evaluation } from './readiness';
+import { awaitingRepliesOf, type Addressed } from './needs-input';
 import type { BoardMetaView, MetricView, NoteView, PersonaView, StoryView } from './types';
 
 /**
@@ -189,4 +190,9 @@ export function useStoryText(doc: Y.Doc, storyId: string, key: 'title' | 'why'):
   const mapV = useTypeVersion(map, false);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `mapV` signals the field being replaced
   return useMemo(() => (map ? textOf(map, key) : null), [map, key, mapV]);
+}
+
+/** Who an open question on this story still waits for (user id → threads); stable until its notes change. */
+export function useAwaitingReplies(doc: Y.Doc, storyId: string): ReadonlyMap<string, readonly Addressed[]> {
+  return awaitingRepliesOf(useStoryNotes(doc, storyId));
 }

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { nanoid } from 'nanoid';
 import { ROUND_HISTORY_MAX, readRounds, type RoundRecord } from '../session/round-record';
 import type { Understanding } from './readiness';
+import { readMentions, sameMentions, type Person } from './mentions';
 import {
   getMetricMap,
   getNoteMap,
@@ -234,6 +235,8 @@ export interface NewNote {
   text: string;
   authorId: string;
   authorName: string;
+  /** whom the text addresses (mentions.ts findMentions) */
+  mentions?: readonly Person[];
 }
 
 export function addNote(doc: Y.Doc, input: NewNote, origin?: unknown): string {
@@ -255,6 +258,8 @@ export function addNote(doc: Y.Doc, input: NewNote, origin?: unknown): string {
     m.set('createdAt', Date.now());
     m.set('resolved', false);
     m.set('plus', new Y.Map<boolean>());
+    const mentions = readMentions(input.mentions ?? []);
+    if (mentions.length > 0) m.set('mentions', mentions);
     roots(doc).notes.set(id, m);
     // The first note on a shell story means refinement has started.
     if (story.get('status') === 'shell' || story.get('status') === undefined) story.set('status', 'refining');
@@ -268,12 +273,27 @@ function noteOrThrow(doc: Y.Doc, noteId: string): EntityMap {
   return m;
 }
 
-/** Replaces a note's whole text (its author's edit); marks it edited. */
-export function editNoteText(doc: Y.Doc, noteId: string, text: string, origin?: unknown): void {
+/**
+ * Replaces a note's whole text (its author's edit); marks it edited. With `mentions`, the people
+ * the new text addresses replace the old ones (an edit can add or drop an `@name`).
+ */
+export function editNoteText(
+  doc: Y.Doc,
+  noteId: string,
+  text: string,
+  origin?: unknown,
+  mentions?: readonly Person[],
+): void {
   const m = noteOrThrow(doc, noteId);
   const value = clip(text.trim(), NOTE_MAX);
   if (!value) throw new BoardOpError('A note needs some text');
   doc.transact(() => {
+    if (mentions) {
+      const next = readMentions(mentions);
+      const before = readMentions(m.get('mentions'));
+      if (next.length === 0 && m.has('mentions')) m.delete('mentions');
+      else if (next.length > 0 && !sameMentions(next, before)) m.set('mentions', next);
+    }
     const t = ensureText(m, 'text');
     if (t.toString() === value) return;
     t.delete(0, t.length);

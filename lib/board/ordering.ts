@@ -150,3 +150,11 @@ export function planVisibleMove(
   if (prevAt >= 0) return planMove(full, moving, prevAt + 1);
   return [];
 }
+
+/** Most valuable first; a story without a value after every valued one (0 when equal). */
+export function compareValue(a: { value: number | null }, b: { value: number | null }): number {
+  if (a.value === b.value) return 0;
+  if (a.value === null) return 1;
+  if (b.value === null) return -1;
+  return b.value - a.value;
+}

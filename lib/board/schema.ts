@@ -17,6 +17,7 @@ import {
 } from './types';
 import { isValidRank } from './ordering';
 import { readChecks, readUnderstanding } from './readiness';
+import { readMentions } from './mentions';
 
 /**
  * The one place that knows the Y.Doc shape (docs/schema.md, "The board document").
@@ -152,6 +153,7 @@ export function readNote(id: string, map: EntityMap): NoteView | null {
     editedAt: num(map, 'editedAt'),
     resolved: map.get('resolved') === true,
     plus: plus instanceof Y.Map ? [...plus.keys()].filter((k) => plus.get(k) === true) : [],
+    mentions: readMentions(map.get('mentions')),
     deletedAt: num(map, 'deletedAt'),
     deletedBy: str(map, 'deletedBy'),
   };

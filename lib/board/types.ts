@@ -54,6 +54,8 @@ export interface NoteView {
   resolved: boolean;
   /** user ids that +1'd the note */
   plus: string[];
+  /** whom the note addresses with `@name`, as written (mentions.ts) */
+  mentions: { id: string; name: string }[];
   deletedAt: number | null;
   deletedBy: string | null;
 }

@@ -1,4 +1,5 @@
 import { sameChecks, sameUnderstanding } from './readiness';
+import { sameMentions } from './mentions';
 import type { BoardMetaView, NoteView, StoryView } from './types';
 
 /**
@@ -30,7 +31,9 @@ export function sameStory(a: StoryView, b: StoryView): boolean {
 }
 
 export function sameNote(a: NoteView, b: NoteView): boolean {
-  return sameFields(a, b, ['plus']) && sameList(a.plus, b.plus);
+  return (
+    sameFields(a, b, ['plus', 'mentions']) && sameList(a.plus, b.plus) && sameMentions(a.mentions, b.mentions)
+  );
 }
 
 export function sameMetaView(a: BoardMetaView, b: BoardMetaView): boolean {

@@ -38,6 +38,7 @@ export function noteView(over: Partial<NoteView> = {}): NoteView {
     text: '',
     authorId: 'u',
     authorName: 'U',
+    mentions: [],
     createdAt: 0,
     editedAt: null,
     resolved: false,
