@@ -1,6 +1,8 @@
 import { TokenBucket } from '../access/token-bucket';
 import type { Origin } from './origin';
 import type { Peer } from './peer';
+import type { Role } from '../../lib/board/types';
+import type { KeyHashes } from '../keys';
 
 /** relays held for a peer that has not sent sync step 1 before they are sent anyway */
 const MAX_HELD_RELAYS = 256;
@@ -33,6 +35,8 @@ export class RoomPeers {
   private readonly members = new Map<Peer, Member>();
   /** view-link peers, oldest first: they have their own cap and are shed first */
   private readonly views = new Set<Peer>();
+  /** peers whose key was revoked */
+  private readonly revoked = new WeakSet<Peer>();
 
   constructor(private readonly limits: PeerLimits) {}
 
@@ -76,6 +80,44 @@ export class RoomPeers {
   /** A copy: closing a peer while iterating must not skip any. */
   all(): Peer[] {
     return [...this.members.keys()];
+  }
+
+  closeWhere(pick: (p: Peer) => boolean, code: number, reason: string): void {
+    for (const p of this.all()) if (pick(p)) p.close(code, reason);
+  }
+
+  /** Whether nothing more the peer sends may be applied, stored or acked (its key was revoked). */
+  isRevoked(peer: Peer): boolean {
+    return this.revoked.has(peer);
+  }
+
+  /**
+   * A key was revoked (its link rotated): every peer admitted with it is refused from now on —
+   * what it still sends is never applied, stored, relayed or acked — and closed. Peers without a
+   * recorded key hash are matched by role.
+   */
+  revokeKey(role: Role, keyHash: string, code: number, reason: string): void {
+    const hit = (p: Peer) => p.role === role && (p.keyHash === undefined || p.keyHash === keyHash);
+    for (const p of this.all())
+      if (hit(p)) {
+        this.revoked.add(p);
+        p.close(code, reason);
+      }
+  }
+
+  /**
+   * A revocation this instance may never have been told of (Redis was down when it was sent):
+   * peers admitted with a key that is no longer their role's key are refused and closed as if
+   * it had arrived. Returns how many were.
+   */
+  revokeStale(current: KeyHashes, code: number, reason: string): number {
+    let n = 0;
+    for (const p of this.all())
+      if (p.keyHash !== undefined && p.keyHash !== current[p.role]) {
+        this.revokeKey(p.role, p.keyHash, code, reason);
+        n++;
+      }
+    return n;
   }
 
   /** Its sync step 2 has been sent: everything held is in it, and relays flow from now on. */

@@ -60,8 +60,6 @@ export class Room {
   /** updates held back while step-2 answers wait */
   private held: { peer: Peer; update: Uint8Array }[] = [];
   private cleanWaiters: Waiter[] = [];
-  /** peers whose key was revoked: nothing more they send is applied, stored or acked */
-  private readonly revoked = new WeakSet<Peer>();
   /** what each client may change (server edits bypass it: they keep their own origin and path) */
   private readonly gate: WriteGate;
 
@@ -113,13 +111,8 @@ export class Room {
   }
 
   /** A join or server-side use begins: the room stays loaded until the matching release. */
-  hold(): void {
-    this.holds += 1;
-  }
-
-  release(): void {
-    this.holds = Math.max(0, this.holds - 1);
-  }
+  hold = (): void => void (this.holds += 1);
+  release = (): void => void (this.holds = Math.max(0, this.holds - 1));
 
   /** No peers and nothing held: the manager may unload it. */
   get idle(): boolean {
@@ -197,7 +190,7 @@ export class Room {
   /** One message from a peer, as the bytes it sent. */
   receive(peer: Peer, bytes: Uint8Array): void {
     const member = this.peers.get(peer);
-    if (!member || this.lifecycle !== 'open' || this.revoked.has(peer)) return;
+    if (!member || this.lifecycle !== 'open' || this.peers.isRevoked(peer)) return;
     this.guard(peer, () => {
       if (!member.bucket.take()) return peer.close(CLOSE.rateLimited, 'rate limit exceeded');
       if (bytes.byteLength > this.deps.limits.maxMessageBytes) {
@@ -279,7 +272,7 @@ export class Room {
    */
   private applyFrom(peer: Peer, update: Uint8Array) {
     const member = this.peers.get(peer);
-    if (!member || !peer.isOpen() || this.revoked.has(peer)) return;
+    if (!member || !peer.isOpen() || this.peers.isRevoked(peer)) return;
     try {
       const admission = this.gate.admit(peer, update);
       if (admission === 'refused') return;
@@ -351,40 +344,23 @@ export class Room {
   }
 
   closeAll(code: number, reason: string): void {
-    for (const p of this.peers.all()) p.close(code, reason);
+    this.peers.closeWhere(() => true, code, reason);
   }
 
   closeRole(role: Role, code: number, reason: string): void {
-    for (const p of this.peers.all()) if (p.role === role) p.close(code, reason);
+    this.peers.closeWhere((p) => p.role === role, code, reason);
   }
 
-  /**
-   * A key was revoked (its link rotated): every peer admitted with it is refused from now on —
-   * what it still sends, or what waits held back, is never applied, stored, relayed or acked —
-   * and closed. Peers without a recorded key hash are matched by role.
-   */
+  /** A key was revoked (its link rotated): see RoomPeers.revokeKey; what its peers' held back goes too. */
   revokeKey(role: Role, keyHash: string, code: number, reason: string): void {
-    const hit = (p: Peer) => p.role === role && (p.keyHash === undefined || p.keyHash === keyHash);
-    for (const p of this.peers.all())
-      if (hit(p)) {
-        this.revoked.add(p);
-        p.close(code, reason);
-      }
-    this.held = this.held.filter((h) => !this.revoked.has(h.peer));
+    this.peers.revokeKey(role, keyHash, code, reason);
+    this.held = this.held.filter((h) => !this.peers.isRevoked(h.peer));
   }
 
-  /**
-   * A revocation this instance may never have been told of (Redis was down when it was sent):
-   * peers admitted with a key that is no longer their role's key are refused and closed as if
-   * it had arrived. Returns how many were.
-   */
+  /** A revocation this instance may never have been told of: see RoomPeers.revokeStale. */
   revokeStale(current: KeyHashes, code: number, reason: string): number {
-    let n = 0;
-    for (const p of this.peers.all())
-      if (p.keyHash !== undefined && p.keyHash !== current[p.role]) {
-        this.revokeKey(p.role, p.keyHash, code, reason);
-        n++;
-      }
+    const n = this.peers.revokeStale(current, code, reason);
+    if (n > 0) this.held = this.held.filter((h) => !this.peers.isRevoked(h.peer));
     return n;
   }
 
