@@ -1,8 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { Button } from '@/components/ui/button';
-import { createPanelToggle } from '@/components/ui/panel-toggle';
+import { createPanelToggle, PanelButton } from '@/components/ui/panel-toggle';
 import { useBoard } from '@/components/board/board-context';
 import { useOnceSettled } from '@/components/board/use-once-settled';
 import { NeedsInputPanel } from '@/components/board/lazy-panels';
@@ -23,14 +22,7 @@ export function NeedsInputButton({ ready }: { ready: boolean }) {
   if (!canEdit) return null;
   const count = needs?.length ?? null;
   return (
-    <Button
-      size="sm"
-      variant={isOpen ? 'secondary' : 'ghost'}
-      onClick={() => panel.setOpen(!isOpen)}
-      aria-expanded={isOpen}
-      aria-controls="needs-input-panel"
-      data-testid="needs-input-button"
-    >
+    <PanelButton panel={panel} controls="needs-input-panel" testId="needs-input-button">
       Needs your input
       {count !== null && count > 0 && (
         <span
@@ -40,7 +32,7 @@ export function NeedsInputButton({ ready }: { ready: boolean }) {
           {count}
         </span>
       )}
-    </Button>
+    </PanelButton>
   );
 }
 

@@ -1,23 +1,15 @@
 'use client';
 
-import { Button } from '@/components/ui/button';
-import { createPanelToggle } from '@/components/ui/panel-toggle';
+import { createPanelToggle, PanelButton } from '@/components/ui/panel-toggle';
 import { DefinitionPanel } from '@/components/board/lazy-panels';
 
 const panel = createPanelToggle();
 
 export function DefinitionButton() {
-  const isOpen = panel.useOpen();
   return (
-    <Button
-      size="sm"
-      variant={isOpen ? 'secondary' : 'ghost'}
-      onClick={() => panel.setOpen(!isOpen)}
-      aria-expanded={isOpen}
-      aria-controls="definition-panel"
-    >
+    <PanelButton panel={panel} controls="definition-panel">
       Definition of ready
-    </Button>
+    </PanelButton>
   );
 }
 

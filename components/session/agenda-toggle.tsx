@@ -1,7 +1,6 @@
 'use client';
 
-import { Button } from '@/components/ui/button';
-import { createPanelToggle } from '@/components/ui/panel-toggle';
+import { createPanelToggle, PanelButton } from '@/components/ui/panel-toggle';
 import { useBoard } from '@/components/board/board-context';
 import { AgendaPanel } from '@/components/board/lazy-panels';
 
@@ -9,17 +8,10 @@ const panel = createPanelToggle();
 
 /** "Agenda" in the session dock (facilitator = owner link). */
 export function AgendaButton() {
-  const isOpen = panel.useOpen();
   return (
-    <Button
-      size="sm"
-      variant={isOpen ? 'secondary' : 'ghost'}
-      onClick={() => panel.setOpen(!isOpen)}
-      aria-expanded={isOpen}
-      aria-controls="agenda-panel"
-    >
+    <PanelButton panel={panel} controls="agenda-panel">
       Agenda
-    </Button>
+    </PanelButton>
   );
 }
 

@@ -1,24 +1,16 @@
 'use client';
 
-import { Button } from '@/components/ui/button';
-import { createPanelToggle } from '@/components/ui/panel-toggle';
+import { createPanelToggle, PanelButton } from '@/components/ui/panel-toggle';
 import { ValuesPanel } from '@/components/board/lazy-panels';
 
 /** Whether the "Personas & metrics" panel is open. */
 const panel = createPanelToggle();
 
 export function ValuesButton() {
-  const isOpen = panel.useOpen();
   return (
-    <Button
-      size="sm"
-      variant={isOpen ? 'secondary' : 'ghost'}
-      onClick={() => panel.setOpen(!isOpen)}
-      aria-expanded={isOpen}
-      aria-controls="values-panel"
-    >
+    <PanelButton panel={panel} controls="values-panel">
       Personas &amp; metrics
-    </Button>
+    </PanelButton>
   );
 }
 

@@ -1,6 +1,7 @@
 'use client';
 
-import { useSyncExternalStore } from 'react';
+import { useSyncExternalStore, type ReactNode } from 'react';
+import { Button } from './button';
 
 export interface PanelToggle {
   useOpen: () => boolean;
@@ -33,4 +34,32 @@ export function createPanelToggle(): PanelToggle {
       );
     },
   };
+}
+
+/** The button that opens and closes a panel: pressed-looking while open, naming what it controls. */
+export function PanelButton({
+  panel,
+  controls,
+  testId,
+  children,
+}: {
+  panel: PanelToggle;
+  /** id of the panel it opens */
+  controls: string;
+  testId?: string;
+  children: ReactNode;
+}) {
+  const isOpen = panel.useOpen();
+  return (
+    <Button
+      size="sm"
+      variant={isOpen ? 'secondary' : 'ghost'}
+      onClick={() => panel.setOpen(!isOpen)}
+      aria-expanded={isOpen}
+      aria-controls={controls}
+      data-testid={testId}
+    >
+      {children}
+    </Button>
+  );
 }
