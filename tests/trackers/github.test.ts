@@ -242,7 +242,9 @@ describe('GitHub connector against a spec-checked fake', () => {
     for (let i = 0; i < 120; i++) gh.addIssue({ title: `people's ${i}` });
     gh.searchLimited = true;
     expect((await c.find('shellboard:b1/limited'))?.id).toBe(made.id);
-    const unfiltered = gh.requests.filter((r) => r.path.includes('/issues?') && !r.path.includes('labels='));
+    const unfiltered = gh.requests.filter(
+      (r) => r.path.includes('/repos/octo-org/planning/issues?') && !r.path.includes('labels='),
+    );
     expect(unfiltered.map((r) => new URL(r.path, 'http://x').searchParams.get('page'))).toEqual(['1', '2']);
     expect(await c.find('shellboard:b1/nowhere')).toBeNull();
   });
