@@ -134,12 +134,43 @@ test('the owner connects Redmine, pushes a formal story, sees its issue on the c
   await expect(link).toHaveAttribute('rel', /noopener/);
   await expect(card.getByTestId('issue-status')).toContainText('New');
 
+  // Opened afresh (no story panel, so no story read): the push summary alone carries the status.
+  await openBoard(page, links.owner);
+  const reloaded = storyCard(page, 'Refund a payment');
+  await expect(reloaded.getByTestId('issue-key')).toContainText(key);
+  await expect(reloaded.getByTestId('issue-status')).toContainText('New');
+
+  // The formal stories page and the story's own page show the same issue: key as a link, status.
+  await page.goto(`/b/${id}/stories#k=${ownerKey}`);
+  const listed = page.getByTestId('formal-story').filter({ hasText: 'Refund a payment' });
+  const listedLink = listed.getByTestId('story-issue').getByTestId('issue-key');
+  await expect(listedLink).toContainText(key);
+  await expect(listedLink).toHaveAttribute('href', `${redmine.url}/issues/${issueId}`);
+  await expect(listedLink).toHaveAttribute('target', '_blank');
+  await expect(listed.getByTestId('story-issue').getByTestId('issue-status')).toContainText('New');
+  await listed.getByRole('link', { name: 'Refund a payment' }).click();
+  const storyIssue = page.getByTestId('story-issue');
+  await expect(storyIssue.getByTestId('issue-key')).toContainText(key);
+  await expect(storyIssue.getByTestId('issue-status')).toContainText('New');
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // Back on the board, the story panel again.
+  await openBoard(page, links.owner);
+  // (the card holds two links now: the story's and the issue's)
+  await storyCard(page, 'Refund a payment')
+    .getByRole('link', { name: /^Refund a payment/ })
+    .click();
+  const panelAgain = page.getByTestId('story-panel');
+  await expect(panelAgain).toBeVisible();
+  const trackerAgain = panelAgain.getByTestId('story-tracker');
+  await expect(trackerAgain.getByTestId('issue-key').first()).toContainText(key);
+
   // Someone re-estimates in Redmine; the board shows the drift (tracker reads are cached briefly).
   await editInRedmine(issueId, { estimated_hours: 8 });
-  await expect(tracker.getByTestId('drift')).toContainText('Estimate changed in Redmine: 8 (ours 5)', {
+  await expect(trackerAgain.getByTestId('drift')).toContainText('Estimate changed in Redmine: 8 (ours 5)', {
     timeout: 75_000,
   });
-  await tracker.getByRole('button', { name: 'Take the tracker’s estimate' }).click();
-  await expect(card.getByTestId('estimate')).toHaveText(/8/);
-  await expect(tracker.getByTestId('push-result')).toContainText('The board’s estimate is now 8');
+  await trackerAgain.getByRole('button', { name: 'Take the tracker’s estimate' }).click();
+  await expect(reloaded.getByTestId('estimate')).toHaveText(/8/);
+  await expect(trackerAgain.getByTestId('push-result')).toContainText('The board’s estimate is now 8');
 });

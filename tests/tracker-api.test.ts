@@ -189,6 +189,11 @@ describe('pushing a story', () => {
           url: body.issue.url,
           pushedVersion: 2,
           pushedAt: expect.any(Number),
+          // what the tracker answered this push (tests/trackers/pushes-status.test.ts: after a restart)
+          status: 'To Do',
+          estimate: '8',
+          drift: [],
+          statusAt: expect.any(Number),
         },
       ],
     });

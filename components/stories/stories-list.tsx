@@ -7,8 +7,10 @@ import { PANEL_FRAME } from '@/components/ui/panel';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { boardHref, formalStoryHref } from './links';
 import { StoriesShell, Loading, LoadError } from './stories-shell';
+import { IssueLine } from '@/components/trackers/issue-link';
 import { StoryFacts } from './story-facts';
 import { useFetched } from './use-fetched';
+import { useStoryIssues } from './use-story-issues';
 
 /** /b/<id>/stories: every formal story of the board at its latest version, newest first. */
 export function StoriesScreen({ boardId }: { boardId: string }) {
@@ -22,6 +24,7 @@ export function StoriesScreen({ boardId }: { boardId: string }) {
 function StoriesList({ boardId, boardKey }: { boardId: string; boardKey: string }) {
   const [attempt, setAttempt] = useState(0);
   const list = useFetched(() => fetchFormalStories(boardId, boardKey), `${boardId}\n${boardKey}`, attempt);
+  const issues = useStoryIssues(boardId, boardKey);
   return (
     <>
       <h1 className="text-2xl font-semibold tracking-tight">Formal stories</h1>
@@ -72,6 +75,11 @@ function StoriesList({ boardId, boardKey }: { boardId: string; boardKey: string 
                     </span>
                     <StoryFacts story={s} />
                   </div>
+                  {issues && (
+                    <div className="mt-2">
+                      <IssueLine testId="story-issue" issue={issues.get(s.storyId)} version={s.version} />
+                    </div>
+                  )}
                 </li>
               ))}
           </ul>

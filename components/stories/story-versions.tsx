@@ -10,6 +10,8 @@ import { DiscussionSnapshot } from './discussion-snapshot';
 import { boardStoryHref } from './links';
 import { StoriesShell, Loading, LoadError } from './stories-shell';
 import { StoryFacts } from './story-facts';
+import { IssueLine } from '@/components/trackers/issue-link';
+import { useStoryIssues } from './use-story-issues';
 import { RoundList } from '@/components/session/round-list';
 import { useFetched } from './use-fetched';
 import { DiffLegend, VersionDiffView } from './version-diff-view';
@@ -79,6 +81,7 @@ function StoryVersions({
   const fromId = useId();
   const toId = useId();
   const pick = (n: number) => versions.find((v) => v.version === n) ?? latest;
+  const issues = useStoryIssues(boardId, boardKey);
   return (
     <article className="flex flex-col gap-8">
       <header>
@@ -93,6 +96,11 @@ function StoryVersions({
         <div className="mt-2">
           <StoryFacts story={latest} />
         </div>
+        {issues && (
+          <div className="mt-2">
+            <IssueLine testId="story-issue" issue={issues.get(latest.storyId)} version={latest.version} />
+          </div>
+        )}
         <a
           href={boardStoryHref(boardId, latest.storyId, boardKey)}
           className="mt-3 inline-block rounded text-sm text-indigo-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-indigo-400"

@@ -1,6 +1,7 @@
 'use client';
 
 import { memo } from 'react';
+import type { StoryIssue } from '@/lib/trackers/issue-store';
 import { useStoryIssue } from './tracker-context';
 
 /** An issue key that opens the tracker in a new tab, and the tracker's status beside it. */
@@ -37,8 +38,26 @@ export function IssueLink({ issue }: { issue: { key: string; url: string; status
  */
 export const CardIssue = memo(function CardIssue({ storyId, version }: { storyId: string; version: number }) {
   const issue = useStoryIssue(storyId);
+  return <IssueLine testId="card-issue" issue={issue} version={version} />;
+});
+
+/**
+ * One story's issue on one line: key (a link), status, *vN not pushed* when the story's latest
+ * version is newer, *Changed in tracker* on drift; *Not in tracker* without an issue. The board's
+ * cards and the formal-stories pages (components/stories/) both show it.
+ */
+export function IssueLine({
+  issue,
+  version,
+  testId,
+}: {
+  issue: Pick<StoryIssue, 'key' | 'url' | 'status' | 'pushedVersion' | 'drift'> | undefined;
+  /** the story's latest published version */
+  version: number;
+  testId: string;
+}) {
   return (
-    <div data-testid="card-issue" className="flex h-6 min-w-0 items-center gap-2 text-xs">
+    <div data-testid={testId} className="flex h-6 min-w-0 items-center gap-2 text-xs">
       {issue ? (
         <>
           <IssueLink issue={issue} />
@@ -54,4 +73,4 @@ export const CardIssue = memo(function CardIssue({ storyId, version }: { storyId
       )}
     </div>
   );
-});
+}

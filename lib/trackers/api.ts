@@ -87,4 +87,12 @@ export interface PushSummary {
   url: string;
   pushedVersion: number;
   pushedAt: number;
+  /** the tracker's status as last confirmed (our push's answer or a story read); null: not known yet */
+  status: string | null;
+  /** the tracker's estimate at that moment */
+  estimate: string | null;
+  /** what that read found edited in the tracker since our push */
+  drift: DriftField[];
+  /** when the tracker confirmed `status` (ms), or null */
+  statusAt: number | null;
 }

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { KeyHashes } from '../keys';
-import { postgresMigrations } from './migrations/postgres';
+import { applyPostgresMigrations } from './migrations/postgres';
 import type {
   BoardRecord,
   CompactResult,
@@ -11,6 +11,7 @@ import type {
   StoredDoc,
   StoreSpec,
   TrackerConnectionRecord,
+  TrackerSeen,
 } from './store';
 import { groupPrevoters } from './prevote-rows';
 import {
@@ -18,14 +19,14 @@ import {
   CONNECTION_UPDATE,
   PUSH_COLUMNS,
   PUSH_UPDATE,
+  SEEN_UPDATE,
   connectionFromRow,
   connectionValues,
   pushFromRow,
   pushValues,
+  seenValues,
 } from './tracker-rows';
 import type { FormalStoryVersion } from '../../lib/promote/types';
-
-const MIGRATION_LOCK = 0x5e11b0a2d;
 
 interface BoardRow {
   id: string;
@@ -68,42 +69,8 @@ export class PostgresStore implements Store {
     pool.on('error', () => undefined); // idle client errors surface on the next query instead
     if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
     const store = new PostgresStore(pool, { kind: 'postgres', url: connectionString, schema });
-    await store.migrate();
+    await applyPostgresMigrations(pool);
     return store;
-  }
-
-  private async migrate() {
-    const c = await this.pool.connect();
-    try {
-      await c.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
-      await c.query(
-        'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at BIGINT)',
-      );
-      const done = new Set(
-        (await c.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map(
-          (r) => r.version,
-        ),
-      );
-      for (const m of postgresMigrations) {
-        if (done.has(m.version)) continue;
-        await c.query('BEGIN');
-        try {
-          await c.query(m.sql);
-          await c.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
-            m.version,
-            m.name,
-            Date.now(),
-          ]);
-          await c.query('COMMIT');
-        } catch (err) {
-          await c.query('ROLLBACK');
-          throw err;
-        }
-      }
-    } finally {
-      await c.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
-      c.release();
-    }
   }
 
   private async tx<T>(fn: (c: pg.PoolClient) => Promise<T>, isolation = 'READ COMMITTED'): Promise<T> {
@@ -336,10 +303,15 @@ export class PostgresStore implements Store {
 
   async recordPush(rec: PushRecord): Promise<void> {
     await this.pool.query(
-      `INSERT INTO tracker_pushes (${PUSH_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+      `INSERT INTO tracker_pushes (${PUSH_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
        ON CONFLICT (board_id, story_id) DO UPDATE SET ${PUSH_UPDATE}`,
       pushValues(rec),
     );
+  }
+
+  async recordSeen(boardId: string, storyId: string, issueId: string, seen: TrackerSeen): Promise<boolean> {
+    const r = await this.pool.query(SEEN_UPDATE, seenValues(boardId, storyId, issueId, seen));
+    return (r.rowCount ?? 0) > 0;
   }
 
   async getPush(boardId: string, storyId: string): Promise<PushRecord | null> {

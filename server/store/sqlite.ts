@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { KeyHashes } from '../keys';
-import { sqliteMigrations } from './migrations/sqlite';
+import { applySqliteMigrations } from './migrations/sqlite';
 import type {
   BoardRecord,
   CompactResult,
@@ -13,30 +13,13 @@ import type {
   StoredDoc,
   StoreSpec,
   TrackerConnectionRecord,
+  TrackerSeen,
 } from './store';
 import { groupPrevoters } from './prevote-rows';
 import { keyedSerial } from '../serial';
-import {
-  CONNECTION_COLUMNS,
-  CONNECTION_UPDATE,
-  PUSH_COLUMNS,
-  PUSH_UPDATE,
-  connectionFromRow,
-  connectionValues,
-  pushFromRow,
-  pushValues,
-} from './tracker-rows';
+import { connectionFromRow, connectionValues, pushFromRow, pushValues, seenValues } from './tracker-rows';
+import { prepareStatements, type SqliteStatements } from './sqlite-statements';
 import type { FormalStoryVersion } from '../../lib/promote/types';
-
-interface BoardRow {
-  id: string;
-  title: string;
-  created_at: number;
-  owner_hash: string;
-  team_hash: string;
-  view_hash: string;
-  sealed_links: string;
-}
 
 const isBusy = (err: unknown) => String((err as { code?: unknown }).code).startsWith('SQLITE_BUSY');
 
@@ -54,7 +37,7 @@ export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   readonly spec?: StoreSpec;
   private db: Database.Database;
-  private stmts;
+  private stmts: SqliteStatements;
 
   constructor(
     file: string,
@@ -70,111 +53,8 @@ export class SqliteStore implements Store {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${synchronous}`);
     this.db.pragma(`busy_timeout = ${Math.floor(busyTimeoutMs)}`);
-    this.migrate();
-    const db = this.db;
-    this.stmts = {
-      insertBoard: db.prepare(
-        `INSERT INTO boards (id, title, created_at, owner_hash, team_hash, view_hash, sealed_links)
-         VALUES (@id, @title, @createdAt, @owner, @team, @view, @sealedLinks)`,
-      ),
-      getBoard: db.prepare<[string], BoardRow>('SELECT * FROM boards WHERE id = ?'),
-      updateKeys: db.prepare(
-        `UPDATE boards SET owner_hash = ?, team_hash = ?, view_hash = ?, sealed_links = ?
-         WHERE id = ? AND owner_hash = ? AND team_hash = ? AND view_hash = ?`,
-      ),
-      deleteBoard: db.prepare('DELETE FROM boards WHERE id = ?'),
-      boardExists: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM boards WHERE id = ?'),
-      deleteUpdates: db.prepare('DELETE FROM doc_updates WHERE board_id = ?'),
-      deleteSnapshot: db.prepare('DELETE FROM doc_snapshots WHERE board_id = ?'),
-      append: db.prepare('INSERT INTO doc_updates (board_id, data) VALUES (?, ?)'),
-      snapshot: db.prepare<[string], { data: Buffer }>('SELECT data FROM doc_snapshots WHERE board_id = ?'),
-      updates: db.prepare<[string], { id: number; data: Buffer }>(
-        'SELECT id, data FROM doc_updates WHERE board_id = ? ORDER BY id',
-      ),
-      upsertSnapshot: db.prepare(
-        `INSERT INTO doc_snapshots (board_id, data, updated_at) VALUES (?, ?, ?)
-         ON CONFLICT (board_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
-      ),
-      deleteUpTo: db.prepare('DELETE FROM doc_updates WHERE board_id = ? AND id <= ?'),
-      countUpTo: db.prepare<[string, number], { n: number }>(
-        'SELECT COUNT(*) AS n FROM doc_updates WHERE board_id = ? AND id <= ?',
-      ),
-      snapshotBytes: db.prepare<[string], { n: number }>(
-        'SELECT LENGTH(data) AS n FROM doc_snapshots WHERE board_id = ?',
-      ),
-      latestOfStory: db.prepare<[string, string], { version: number; content_hash: string; data: string }>(
-        'SELECT version, content_hash, data FROM formal_versions WHERE board_id = ? AND story_id = ? ORDER BY version DESC LIMIT 1',
-      ),
-      insertVersion: db.prepare(
-        'INSERT INTO formal_versions (board_id, story_id, version, content_hash, published_at, data) VALUES (?, ?, ?, ?, ?, ?)',
-      ),
-      latestVersions: db.prepare<[string, string], { data: string }>(
-        `SELECT f.data FROM formal_versions f
-         JOIN (SELECT story_id, MAX(version) AS v, MIN(published_at) AS first FROM formal_versions WHERE board_id = ? GROUP BY story_id) l
-           ON f.story_id = l.story_id AND f.version = l.v
-         WHERE f.board_id = ? ORDER BY l.first, f.story_id`,
-      ),
-      storyVersions: db.prepare<[string, string], { data: string }>(
-        'SELECT data FROM formal_versions WHERE board_id = ? AND story_id = ? ORDER BY version',
-      ),
-      storyVersion: db.prepare<[string, string, number], { data: string }>(
-        'SELECT data FROM formal_versions WHERE board_id = ? AND story_id = ? AND version = ?',
-      ),
-      deleteVersions: db.prepare('DELETE FROM formal_versions WHERE board_id = ?'),
-      deleteConnection: db.prepare('DELETE FROM tracker_connections WHERE board_id = ?'),
-      deletePushes: db.prepare('DELETE FROM tracker_pushes WHERE board_id = ?'),
-      deletePrevotes: db.prepare('DELETE FROM prevotes WHERE board_id = ?'),
-      castPrevote: db.prepare(
-        `INSERT INTO prevotes (board_id, story_id, scale, user_id, value, cast_at) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (board_id, story_id, scale, user_id) DO UPDATE SET value = excluded.value, cast_at = excluded.cast_at`,
-      ),
-      prevoters: db.prepare<[string], { story_id: string; scale: string; user_id: string }>(
-        'SELECT story_id, scale, user_id FROM prevotes WHERE board_id = ? ORDER BY story_id, scale, user_id',
-      ),
-      prevotesOf: db.prepare<[string, string, string], { user_id: string; value: string }>(
-        'SELECT user_id, value FROM prevotes WHERE board_id = ? AND story_id = ? AND scale = ?',
-      ),
-      deletePrevotesOf: db.prepare('DELETE FROM prevotes WHERE board_id = ? AND story_id = ? AND scale = ?'),
-      putConnection: db.prepare(
-        `INSERT INTO tracker_connections (${CONNECTION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (board_id) DO UPDATE SET ${CONNECTION_UPDATE}`,
-      ),
-      getConnection: db.prepare<[string], unknown>('SELECT * FROM tracker_connections WHERE board_id = ?'),
-      recordPush: db.prepare(
-        `INSERT INTO tracker_pushes (${PUSH_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (board_id, story_id) DO UPDATE SET ${PUSH_UPDATE}`,
-      ),
-      getPush: db.prepare<[string, string], unknown>(
-        'SELECT * FROM tracker_pushes WHERE board_id = ? AND story_id = ?',
-      ),
-      listPushes: db.prepare<[string], unknown>(
-        'SELECT * FROM tracker_pushes WHERE board_id = ? ORDER BY story_id',
-      ),
-      logSize: db.prepare<[string], { count: number; bytes: number | null }>(
-        'SELECT COUNT(*) AS count, SUM(LENGTH(data)) AS bytes FROM doc_updates WHERE board_id = ?',
-      ),
-    };
-  }
-
-  private migrate() {
-    this.db.exec(
-      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at INTEGER)',
-    );
-    const done = new Set(
-      this.db
-        .prepare<[], { version: number }>('SELECT version FROM schema_migrations')
-        .all()
-        .map((r) => r.version),
-    );
-    for (const m of sqliteMigrations) {
-      if (done.has(m.version)) continue;
-      this.db.transaction(() => {
-        this.db.exec(m.sql);
-        this.db
-          .prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
-          .run(m.version, m.name, Date.now());
-      })();
-    }
+    applySqliteMigrations(this.db);
+    this.stmts = prepareStatements(this.db);
   }
 
   /** Runs a write; while another connection holds the write lock, retries without blocking the loop. */
@@ -378,6 +258,13 @@ export class SqliteStore implements Store {
 
   async recordPush(rec: PushRecord): Promise<void> {
     await this.writing(() => this.stmts.recordPush.run(...pushValues(rec)));
+  }
+
+  async recordSeen(boardId: string, storyId: string, issueId: string, seen: TrackerSeen): Promise<boolean> {
+    const { changes } = await this.writing(() =>
+      this.stmts.recordSeen.run(...seenValues(boardId, storyId, issueId, seen)),
+    );
+    return changes > 0;
   }
 
   async getPush(boardId: string, storyId: string): Promise<PushRecord | null> {

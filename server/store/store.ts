@@ -1,6 +1,7 @@
 import type { KeyHashes } from '../keys';
 import type { FormalStoryVersion } from '../../lib/promote/types';
 import type { TrackerKind } from '../trackers/types';
+import type { DriftField } from '../../lib/trackers/api';
 
 /**
  * Durable state behind every board, split by role: a document log (what a live room reads and
@@ -136,6 +137,16 @@ export interface PushRecord {
   pushedAt: number;
   /** title, description and estimate as the tracker answered our push: drift is measured from them */
   pushed: { title: string; description: string; estimate: string | null };
+  /** what the tracker last said of the issue (our push's answer or a later read); null: not yet known */
+  seen: TrackerSeen | null;
+}
+
+/** The issue's status, estimate and drift as the tracker confirmed them at `at` (ms), for the cards. */
+export interface TrackerSeen {
+  status: string;
+  estimate: string | null;
+  drift: DriftField[];
+  at: number;
 }
 
 /** Tracker connections (one per board) and push records (one per board + story). */
@@ -150,6 +161,12 @@ export interface TrackerStore {
   deleteTrackerConnection(boardId: string): Promise<boolean>;
   /** Writes (or replaces) one story's push record in one statement: never half-recorded. */
   recordPush(rec: PushRecord): Promise<void>;
+  /**
+   * Keeps what a read of the tracker found on the story's record, in one statement, only while the
+   * record still points at `issueId` and holds nothing newer (a read that began before a push and
+   * ended after it never overwrites the push's answer). False when nothing was written.
+   */
+  recordSeen(boardId: string, storyId: string, issueId: string, seen: TrackerSeen): Promise<boolean>;
   getPush(boardId: string, storyId: string): Promise<PushRecord | null>;
   listPushes(boardId: string): Promise<PushRecord[]>;
   /**

@@ -24,6 +24,7 @@ export const pushRecord = (boardId: string, storyId: string, over: Partial<PushR
   pushedVersion: 1,
   pushedAt: 10,
   pushed: { title: 'T', description: 'D', estimate: '5' },
+  seen: null,
   ...over,
 });
 
@@ -85,6 +86,48 @@ export function trackerStoreContract(name: string, open: Open<TrackerStore>) {
         ['st2', 1, null],
       ]);
       expect(await s.listPushes(freshBoardId())).toEqual([]);
+    });
+
+    it('keeps what the tracker last said: from the push, then from newer reads of the same issue only', async () => {
+      const s = await openForTest(open);
+      const id = freshBoardId();
+      // Nothing known (a record from before migration 5 reads the same way).
+      await s.recordPush(pushRecord(id, 'st'));
+      expect((await s.getPush(id, 'st'))?.seen).toBeNull();
+      const pushed = pushRecord(id, 'st', {
+        pushedAt: 100,
+        seen: { status: 'New', estimate: '5', drift: [], at: 100 },
+      });
+      await s.recordPush(pushed);
+      expect(await s.getPush(id, 'st')).toEqual(pushed);
+      // A read of the issue: its status, estimate and drift replace the push's.
+      const read = {
+        status: 'In Progress',
+        estimate: '8',
+        drift: ['estimate' as const, 'title' as const],
+        at: 150,
+      };
+      expect(await s.recordSeen(id, 'st', '17', read)).toBe(true);
+      expect(await s.getPush(id, 'st')).toEqual({ ...pushed, seen: read });
+      expect((await s.listPushes(id))[0]?.seen).toEqual(read);
+      // A read that began earlier (before the push or the read above) never overwrites a newer answer.
+      expect(await s.recordSeen(id, 'st', '17', { ...read, status: 'Old', at: 120 })).toBe(false);
+      // Another issue (the record was replaced meanwhile) or no record at all: nothing written.
+      expect(await s.recordSeen(id, 'st', '99', { ...read, status: 'Other', at: 200 })).toBe(false);
+      expect(await s.recordSeen(id, 'nope', '17', { ...read, at: 200 })).toBe(false);
+      expect((await s.getPush(id, 'st'))?.seen).toEqual(read);
+      // A later push answers afresh and clears the drift.
+      const again = pushRecord(id, 'st', {
+        pushedVersion: 2,
+        pushedAt: 300,
+        seen: { status: 'In Progress', estimate: '5', drift: [], at: 300 },
+      });
+      await s.recordPush(again);
+      expect(await s.getPush(id, 'st')).toEqual(again);
+      // A read with a null estimate and no drift round-trips as such.
+      const bare = { status: 'Closed', estimate: null, drift: [], at: 400 };
+      expect(await s.recordSeen(id, 'st', '17', bare)).toBe(true);
+      expect((await s.getPush(id, 'st'))?.seen).toEqual(bare);
     });
 
     it('serialises pushes of one story under the push lock, not of different stories', async () => {

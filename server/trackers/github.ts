@@ -13,7 +13,7 @@ import {
  * GitHub issues over the REST API (docs/trackers.md § GitHub). `baseUrl` is https://api.github.com
  * or a GitHub Enterprise Server's https://host/api/v3; `project` is `owner/repo`. The estimate
  * is a label `estimate: <value>`; value stream and persona are labels; every issue we make also
- * carries the `shellboard` label, which is how `find` lists only ours.
+ * carries the `shellboard` label, which is how `find` lists ours first (then searches the bodies).
  */
 
 export const ESTIMATE_PREFIX = 'estimate: ';
@@ -22,7 +22,7 @@ export const SHELLBOARD_LABEL = 'shellboard';
 const LABEL_MAX = 50;
 /** GitHub refuses an issue body over 65 536 characters (422 "body is too long"). */
 const BODY_MAX = 65_536;
-/** `find` reads at most this many pages of 100 of our issues (10 000 is more than any backlog). */
+/** `find` reads at most this many pages of 100 issues (10 000 is more than any backlog). */
 const FIND_MAX_PAGES = 100;
 
 /** GitHub's rules: owner ≤ 39 of [A-Za-z0-9-], not starting with `-`; repo ≤ 100 of [A-Za-z0-9._-]. */
@@ -194,6 +194,26 @@ export const createGithubConnector: ConnectorFactory = (conn, http: TrackerHttp)
     return parseAnswer(issueSchema, res.body, `issue ${id}`);
   };
 
+  /** Lists the repository's issues (all states, `filter` appended), first match of `pick` wins. */
+  const listFind = async (
+    pick: (raw: unknown) => IssueState | null,
+    filter: string,
+  ): Promise<IssueState | null> => {
+    for (let page = 1; page <= FIND_MAX_PAGES; page++) {
+      const res = await call({
+        method: 'GET',
+        path: `${repoPath}/issues?state=all${filter}&per_page=100&page=${page}`,
+      });
+      for (const raw of parseAnswer(z.array(z.unknown()), res.body, 'the issue list')) {
+        const hit = pick(raw);
+        if (hit) return hit;
+      }
+      // GitHub says there is more only through the Link header's rel="next"
+      if (!/<[^>]*>;\s*rel="next"/.test(res.headers.get('link') ?? '')) return null;
+    }
+    return null;
+  };
+
   return {
     async verify() {
       // the web address answers HTML; the API is api.github.com (or /api/v3 on Enterprise Server)
@@ -232,18 +252,28 @@ export const createGithubConnector: ConnectorFactory = (conn, http: TrackerHttp)
 
     async find(marker) {
       const needle = markerComment(marker);
-      for (let page = 1; page <= FIND_MAX_PAGES; page++) {
-        const res = await call({
-          method: 'GET',
-          path: `${repoPath}/issues?state=all&labels=${SHELLBOARD_LABEL}&per_page=100&page=${page}`,
-        });
-        const items = parseAnswer(z.array(z.unknown()), res.body, 'the issue list');
-        for (const raw of items) {
-          const i = parseAnswer(issueSchema, raw, 'the issue list');
-          if (i.pull_request === undefined && (i.body ?? '').includes(needle)) return toState(i);
-        }
-        // GitHub says there is more only through the Link header's rel="next"
-        if (!/<[^>]*>;\s*rel="next"/.test(res.headers.get('link') ?? '')) return null;
+      const ours = (raw: unknown) => {
+        const i = parseAnswer(issueSchema, raw, 'the issue list');
+        return i.pull_request === undefined && (i.body ?? '').includes(needle) ? toState(i) : null;
+      };
+      // 1. Our label: fresh (the search index lags behind a just-created issue) and few pages.
+      const labelled = await listFind(ours, `&labels=${SHELLBOARD_LABEL}`);
+      if (labelled) return labelled;
+      // 2. Someone removed the label in GitHub: the search API finds the marker in any body.
+      let res;
+      try {
+        const q = `repo:${owner}/${repo} is:issue in:body "${marker.replace(/"/g, '')}"`;
+        res = await call({ method: 'GET', path: `/search/issues?q=${encodeURIComponent(q)}&per_page=100` });
+      } catch (err) {
+        // 3. The search has its own, low limit (30 a minute): then every issue, page by page.
+        if (err instanceof TrackerError && err.reason === 'unavailable' && /rate/i.test(err.message))
+          return listFind(ours, '');
+        throw err;
+      }
+      const found = parseAnswer(z.object({ items: z.array(z.unknown()) }), res.body, 'the search');
+      for (const raw of found.items) {
+        const hit = ours(raw);
+        if (hit) return hit;
       }
       return null;
     },

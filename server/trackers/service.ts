@@ -200,6 +200,7 @@ export class TrackerService {
     return this.o.store.deleteTrackerConnection(boardId);
   }
 
+  /** Every push record, with what the tracker last said of each issue (no tracker call). */
   async pushes(boardId: string): Promise<PushSummary[]> {
     return (await this.o.store.listPushes(boardId)).map((p) => ({
       storyId: p.storyId,
@@ -207,6 +208,10 @@ export class TrackerService {
       url: p.url,
       pushedVersion: p.pushedVersion,
       pushedAt: p.pushedAt,
+      status: p.seen?.status ?? null,
+      estimate: p.seen ? p.seen.estimate : null,
+      drift: p.seen?.drift ?? [],
+      statusAt: p.seen?.at ?? null,
     }));
   }
 
@@ -245,6 +250,7 @@ export class TrackerService {
       }
     }
     // Only now, the tracker having confirmed every step: one statement.
+    const pushedAt = this.now();
     const rec: PushRecord = {
       boardId,
       storyId,
@@ -252,8 +258,9 @@ export class TrackerService {
       key: state.key,
       url: state.url,
       pushedVersion: latest.version,
-      pushedAt: this.now(),
+      pushedAt,
       pushed: { title: state.title, description: state.description, estimate: state.estimate },
+      seen: { status: state.status, estimate: state.estimate, drift: [], at: pushedAt },
     };
     await this.o.store.recordPush(rec);
     this.statusCache.set(`${boardId}\n${storyId}`, { at: this.now(), state });
@@ -308,9 +315,11 @@ export class TrackerService {
     const cacheKey = `${boardId}\n${storyId}`;
     const ttl = this.o.statusTtlMs ?? 30_000;
     let hit = this.statusCache.get(cacheKey);
+    let fresh = false;
     if (!hit || this.now() - hit.at > ttl || hit.state.id !== record.issueId) {
       const { connector } = await this.opened(boardId);
       hit = { at: this.now(), state: await connector.read(record.issueId) };
+      fresh = true;
       if (this.statusCache.size > 5000) this.statusCache.clear();
       this.statusCache.set(cacheKey, hit);
     }
@@ -319,6 +328,13 @@ export class TrackerService {
     if (s.title !== record.pushed.title) drift.push('title');
     if (s.description !== record.pushed.description) drift.push('description');
     if (s.estimate !== record.pushed.estimate) drift.push('estimate');
+    // What the tracker just said goes on the record, so the cards show it after a reload too.
+    if (fresh) {
+      const seen = { status: s.status, estimate: s.estimate, drift, at: hit.at };
+      await this.o.store.recordSeen(boardId, storyId, record.issueId, seen).catch((err: unknown) => {
+        this.o.log.warn({ boardId, storyId, err }, 'could not keep the tracker status');
+      });
+    }
     return {
       issue: { key: s.key, url: s.url, status: s.status, estimate: s.estimate },
       pushedVersion: record.pushedVersion,

@@ -34,6 +34,8 @@ export interface GithubFake {
   comments: { issue: number; body: string }[];
   /** what `permissions.push` says on the repository */
   push: boolean;
+  /** the search API answers 403 "API rate limit exceeded" (its own limit: 30 a minute) */
+  searchLimited: boolean;
   /** answer the next requests with these statuses (429 with Retry-After, 5xx), one each */
   failNext(status: number, retryAfterSeconds?: number): void;
   /** an issue as if a person made it in GitHub */
@@ -78,6 +80,7 @@ export async function startGithubFake(
     labels: new Map(),
     comments: [],
     push: true,
+    searchLimited: false,
     failNext(status, retryAfterSeconds) {
       failures.push({ status, retryAfter: retryAfterSeconds });
     },
@@ -163,6 +166,30 @@ export async function startGithubFake(
         status: 200,
         body: all.slice((page - 1) * perPage, page * perPage),
         headers: links.length ? { Link: links.join(', ') } : undefined,
+      };
+    },
+    'search/issues-and-pull-requests': (_p, q) => {
+      if (fake.searchLimited) return error(403, 'API rate limit exceeded for user ID 1.');
+      // The qualifiers the connector uses (repo:, is:issue, in:body) and quoted phrases; GitHub's
+      // own matching is by words, this one by the exact phrase (stricter, never looser).
+      const query = q.get('q') ?? '';
+      const phrases = [...query.matchAll(/"([^"]*)"/g)].map((m) => (m[1] ?? '').toLowerCase());
+      const rest = query
+        .replace(/"[^"]*"/g, ' ')
+        .split(/\s+/)
+        .filter(Boolean);
+      const known = new Set([`repo:${owner}/${repo}`, 'is:issue', 'in:body']);
+      const unknown = rest.filter((t) => !known.has(t));
+      if (unknown.length || !rest.includes(`repo:${owner}/${repo}`))
+        return error(422, `the fake does not model the query terms ${unknown.join(' ') || '(no repo:)'}`);
+      const items = [...fake.issues.values()]
+        .filter((i) => phrases.every((ph) => (i.body ?? '').toLowerCase().includes(ph)))
+        .sort((a, b) => a.number - b.number)
+        .slice(0, Number(q.get('per_page') ?? 30))
+        .map((i) => ({ ...i, score: 1 }));
+      return {
+        status: 200,
+        body: { total_count: items.length, incomplete_results: false, search_type: 'lexical', items },
       };
     },
     'issues/create': (_p, _q, body) => {
@@ -286,7 +313,8 @@ export async function startGithubFake(
     const p = (op as { operationId?: string }).operationId ?? '';
     const params = (checked as unknown as { params?: Record<string, string> }).params ?? {};
     const routeParams = { ...params, ...matchParams(path) };
-    if (routeParams.owner !== owner || routeParams.repo !== repo) return error(404, 'Not Found');
+    if (p !== 'search/issues-and-pull-requests' && (routeParams.owner !== owner || routeParams.repo !== repo))
+      return error(404, 'Not Found');
     const handler = handlers[p];
     if (!handler) {
       fake.violations.push(`${p}: the fake has no handler`);

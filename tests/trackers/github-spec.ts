@@ -18,6 +18,7 @@ export const USED_OPERATIONS: Record<string, string[]> = {
   '/repos/{owner}/{repo}/issues/{issue_number}': ['get', 'patch'],
   '/repos/{owner}/{repo}/issues/{issue_number}/comments': ['post'],
   '/repos/{owner}/{repo}/labels': ['post'],
+  '/search/issues': ['get'],
 };
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };

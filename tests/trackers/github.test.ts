@@ -213,6 +213,42 @@ describe('GitHub connector against a spec-checked fake', () => {
     expect(await c.find('shellboard:b1/absent')).toBeNull();
   });
 
+  it('still finds an issue whose shellboard label someone removed in GitHub (through the search API)', async () => {
+    const c = connector();
+    const made = await c.create(draft({ marker: 'shellboard:b1/unlabelled' }));
+    for (let i = 0; i < 3; i++)
+      gh.addIssue({ title: `other ${i}`, body: `<!-- shellboard:b1/x${i} -->`, labels: ['shellboard'] });
+    const issue = gh.issues.get(Number(made.id))!;
+    issue.labels = issue.labels.filter((l) => l.name !== 'shellboard');
+    const found = await c.find('shellboard:b1/unlabelled');
+    expect(found?.id).toBe(made.id);
+    // Ours first (fresh, no search lag), then the search for the marker in this repository's bodies.
+    const searches = gh.requests.filter((r) => r.path.startsWith('/api/v3/search/issues'));
+    expect(searches).toHaveLength(1);
+    expect(new URL(searches[0]!.path, 'http://x').searchParams.get('q')).toBe(
+      'repo:octo-org/planning is:issue in:body "shellboard:b1/unlabelled"',
+    );
+    // A body that only starts like the marker is not it: the exact comment must be in the body.
+    gh.addIssue({ title: 'near miss', body: '<!-- shellboard:b1/unlabelled-2 -->' });
+    expect((await c.find('shellboard:b1/unlabelled-2'))?.key).toBe('octo-org/planning#5');
+    expect(await c.find('shellboard:b1/unlabelled-')).toBeNull();
+  });
+
+  it('lists every issue when the search is rate-limited, so a lost create is still found', async () => {
+    const c = connector();
+    const made = await c.create(draft({ marker: 'shellboard:b1/limited' }));
+    const issue = gh.issues.get(Number(made.id))!;
+    issue.labels = [];
+    for (let i = 0; i < 120; i++) gh.addIssue({ title: `people's ${i}` });
+    gh.searchLimited = true;
+    expect((await c.find('shellboard:b1/limited'))?.id).toBe(made.id);
+    const unfiltered = gh.requests.filter(
+      (r) => r.path.includes('/repos/octo-org/planning/issues?') && !r.path.includes('labels='),
+    );
+    expect(unfiltered.map((r) => new URL(r.path, 'http://x').searchParams.get('page'))).toEqual(['1', '2']);
+    expect(await c.find('shellboard:b1/nowhere')).toBeNull();
+  });
+
   it('comments as a bullet list', async () => {
     const c = connector();
     const { id } = await c.create(draft());

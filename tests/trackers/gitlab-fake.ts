@@ -1,5 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { AUTHOR, WEB, gitlabBodies, type Issue } from './gitlab-fake-bodies';
+import { BadRequest, CREATE, EDIT, LIST, NOTE, check, labelList } from './gitlab-fake-params';
 
 /**
  * A local GitLab (REST v4) following GitLab's published API description, for the connector tests.
@@ -44,107 +46,6 @@ export interface Exchange {
   response: { status: number; headers: Record<string, string>; body: unknown };
 }
 
-interface Issue {
-  id: number;
-  iid: number;
-  title: string;
-  description: string | null;
-  state: 'opened' | 'closed';
-  labels: string[];
-  weight: number | null;
-  created_at: string;
-  updated_at: string;
-  closed_at: string | null;
-  notes: number;
-}
-
-class BadRequest extends Error {}
-
-const WEB = 'https://gitlab.example.com';
-/** `author` / `closed_by` as the docs' example shows them */
-const AUTHOR = {
-  id: 18,
-  username: 'eileen.lowe',
-  name: 'Alexandra Bashirian',
-  state: 'active',
-  avatar_url: null,
-  web_url: `${WEB}/eileen.lowe`,
-};
-
-/** Grape's CommaSeparatedToArray: strings and array items alike are split on commas. */
-function labelList(v: unknown, name: string): string[] {
-  const parts = typeof v === 'string' ? [v] : Array.isArray(v) ? v : null;
-  if (!parts || parts.some((p) => typeof p !== 'string')) throw new BadRequest(`${name} is invalid`);
-  return (parts as string[])
-    .flatMap((p) => p.split(','))
-    .map((p) => p.trim())
-    .filter(Boolean);
-}
-
-type Kind = 'string' | 'integer' | 'boolean' | 'labels' | 'in' | 'state' | 'state_event';
-
-/** Declared parameters of each endpoint we serve (lib/api/issues.rb, notes.rb). */
-const LIST: Record<string, Kind> = {
-  labels: 'labels',
-  search: 'string',
-  in: 'in',
-  state: 'state',
-  per_page: 'integer',
-  page: 'integer',
-  order_by: 'string',
-  sort: 'string',
-  with_labels_details: 'boolean',
-};
-const ISSUE_FIELDS: Record<string, Kind> = {
-  description: 'string',
-  labels: 'labels',
-  add_labels: 'labels',
-  remove_labels: 'labels',
-  confidential: 'boolean',
-  due_date: 'string',
-  weight: 'integer',
-  milestone_id: 'integer',
-};
-const CREATE: Record<string, Kind> = { title: 'string', ...ISSUE_FIELDS };
-const EDIT: Record<string, Kind> = { title: 'string', state_event: 'state_event', ...ISSUE_FIELDS };
-const NOTE: Record<string, Kind> = { body: 'string', internal: 'boolean' };
-
-/** Type-checks `params` like Grape: undeclared → 400 (see above), wrong type → 400 "<name> is invalid". */
-function check(params: Record<string, unknown>, declared: Record<string, Kind>, fromQuery: boolean) {
-  for (const [name, value] of Object.entries(params)) {
-    const kind = declared[name];
-    if (!kind) throw new BadRequest(`${name} is not a parameter of this endpoint`);
-    const ok = (() => {
-      switch (kind) {
-        case 'string':
-          return typeof value === 'string';
-        case 'integer':
-          return fromQuery
-            ? typeof value === 'string' && /^\d+$/.test(value)
-            : (Number.isInteger(value) && (value as number) >= 0) || (name === 'weight' && value === null);
-        case 'boolean':
-          return typeof value === 'boolean' || value === 'true' || value === 'false';
-        case 'labels':
-          return labelList(value, name) !== null;
-        case 'in':
-          return (
-            typeof value === 'string' && value.split(',').every((s) => s === 'title' || s === 'description')
-          );
-        case 'state':
-          return value === 'opened' || value === 'closed' || value === 'all';
-        case 'state_event':
-          return value === 'close' || value === 'reopen';
-      }
-    })();
-    if (!ok)
-      throw new BadRequest(
-        kind === 'in' || kind.startsWith('state')
-          ? `${name} does not have a valid value`
-          : `${name} is invalid`,
-      );
-  }
-}
-
 export interface GitlabFake {
   base: string;
   exchanges: Exchange[];
@@ -172,73 +73,13 @@ export async function startGitlabFake(opts: GitlabFakeOptions = {}): Promise<Git
   let nextId = 84;
   let nextNote = 302;
 
-  /** Entities::Issue, laid out as the docs' "New issue" example response. */
-  const present = (i: Issue) => ({
-    id: i.id,
-    iid: i.iid,
-    project_id: projectId,
-    title: i.title,
-    description: i.description,
-    state: i.state,
-    created_at: i.created_at,
-    updated_at: i.updated_at,
-    closed_at: i.closed_at,
-    closed_by: i.state === 'closed' ? AUTHOR : null,
-    labels: [...i.labels].sort(),
-    milestone: null,
-    assignees: [],
-    assignee: null,
-    author: AUTHOR,
-    type: 'ISSUE',
-    user_notes_count: i.notes,
-    merge_requests_count: 0,
-    upvotes: 0,
-    downvotes: 0,
-    due_date: null,
-    confidential: false,
-    discussion_locked: null,
-    issue_type: 'issue',
-    web_url: `${WEB}/${path}/-/issues/${i.iid}`,
-    time_stats: {
-      time_estimate: 0,
-      total_time_spent: 0,
-      human_time_estimate: null,
-      human_total_time_spent: null,
-    },
-    task_completion_status: { count: 0, completed_count: 0 },
-    has_tasks: false,
-    _links: {
-      self: `${WEB}/api/v4/projects/${projectId}/issues/${i.iid}`,
-      notes: `${WEB}/api/v4/projects/${projectId}/issues/${i.iid}/notes`,
-      award_emoji: `${WEB}/api/v4/projects/${projectId}/issues/${i.iid}/award_emoji`,
-      project: `${WEB}/api/v4/projects/${projectId}`,
-    },
-    references: { short: `#${i.iid}`, relative: `#${i.iid}`, full: `${path}#${i.iid}` },
-    subscribed: true,
-    // EE exposes weight only where the licence has issue weights
-    ...(weights ? { weight: i.weight } : {}),
-  });
-
-  const project = () => ({
-    id: projectId,
-    description: null,
-    name: path.split('/').pop(),
-    name_with_namespace: path.split('/').join(' / '),
-    path: path.split('/').pop(),
-    path_with_namespace: path,
-    created_at: '2013-09-30T13:46:02Z',
-    default_branch: 'main',
-    web_url: `${WEB}/${path}`,
-    visibility: 'private',
-    issues_enabled: opts.issuesEnabled ?? true,
-    issues_access_level: (opts.issuesEnabled ?? true) ? 'enabled' : 'disabled',
-    merge_requests_enabled: true,
-    wiki_enabled: true,
-    open_issues_count: [...issues.values()].filter((i) => i.state === 'opened').length,
-    permissions: {
-      project_access: accessLevel === null ? null : { access_level: accessLevel, notification_level: 3 },
-      group_access: null,
-    },
+  const { present, project } = gitlabBodies({
+    projectId,
+    path,
+    weights,
+    accessLevel,
+    issuesEnabled: opts.issuesEnabled,
+    issues,
   });
 
   const route = (

@@ -2,6 +2,8 @@ import { randomInt } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
+import { DcComment, DcCreate, DcPage, J } from './jira-fake-schemas';
+import { jiraScreen } from './jira-fake-screen';
 
 /**
  * A local Jira (Cloud REST v3 or Data Center REST v2) for the connector tests. It cannot drift from
@@ -14,11 +16,6 @@ import { z } from 'zod';
  * except two, handled here: the create-metadata pages wrap their items in `values` (items still
  * checked with jira.js's item schemas), and descriptions/comment bodies are wiki strings, not ADF.
  */
-
-// The switch is read when jira.js builds its schemas, so it is set before the (dynamic) import.
-process.env.AUDIT_SCHEMAS = 'true';
-const J = await import('jira.js/cloud');
-delete process.env.AUDIT_SCHEMAS;
 
 export type Flavor = 'cloud' | 'dc';
 
@@ -53,19 +50,6 @@ export interface JiraFake {
   close(): Promise<void>;
 }
 
-const DcPage = (item: z.ZodType) =>
-  z.strictObject({
-    maxResults: z.number(),
-    startAt: z.number(),
-    total: z.number(),
-    isLast: z.boolean(),
-    values: z.array(item),
-  });
-
-// Data Center's wiki bodies: the same request shapes with a string where Cloud has ADF.
-const DcCreate = z.strictObject({ fields: z.record(z.string(), z.unknown()) });
-const DcComment = z.strictObject({ body: z.string() });
-
 export async function startJiraFake(opts: {
   flavor: Flavor;
   /** Cloud: `email:apiToken` (Basic); DC: a personal access token (Bearer) */
@@ -92,69 +76,7 @@ export async function startJiraFake(opts: {
     return r.success;
   };
 
-  const issueTypes = [
-    { id: '10001', name: 'Story', subtask: false, description: 'A user story', hierarchyLevel: 0 },
-    { id: '10003', name: 'Sub-task', subtask: true, description: 'A piece of work', hierarchyLevel: -1 },
-  ];
-  const fieldMeta = (project: FakeProject) => [
-    {
-      fieldId: 'summary',
-      key: 'summary',
-      name: 'Summary',
-      operations: ['set'],
-      required: true,
-      hasDefaultValue: false,
-      schema: { type: 'string', system: 'summary' },
-    },
-    {
-      fieldId: 'description',
-      key: 'description',
-      name: 'Description',
-      operations: ['set'],
-      required: false,
-      hasDefaultValue: false,
-      schema: { type: 'string', system: 'description' },
-    },
-    {
-      fieldId: 'labels',
-      key: 'labels',
-      name: 'Labels',
-      operations: ['add', 'set', 'remove'],
-      required: false,
-      hasDefaultValue: false,
-      schema: { type: 'array', items: 'string', system: 'labels' },
-    },
-    ...(project.storyPoints
-      ? [
-          {
-            fieldId: spField,
-            key: spField,
-            name: cloud ? 'Story point estimate' : 'Story Points',
-            operations: ['set'],
-            required: false,
-            hasDefaultValue: false,
-            schema: {
-              type: 'number',
-              custom: 'com.atlassian.jira.plugin.system.customfieldtypes:float',
-              customId: Number(spField.slice(12)),
-            },
-          },
-        ]
-      : []),
-    {
-      fieldId: other,
-      key: other,
-      name: 'Business value',
-      operations: ['set'],
-      required: false,
-      hasDefaultValue: false,
-      schema: {
-        type: 'number',
-        custom: 'com.atlassian.jira.plugin.system.customfieldtypes:float',
-        customId: Number(other.slice(12)),
-      },
-    },
-  ];
+  const { issueTypes, fieldMeta, checkFields } = jiraScreen({ cloud, spField, other, check });
 
   const issueBody = (i: FakeIssue, wanted: string[] | null) => ({
     id: i.id,
@@ -290,32 +212,6 @@ export async function startJiraFake(opts: {
           DcPage(J.FieldCreateMetadataSchema),
         );
       }
-
-      // Writes: the request is checked with the schema jira.js would send, then the field values
-      // with what Jira itself enforces for the fields we touch.
-      const checkFields = (f: Record<string, unknown>, p: FakeProject | undefined): string | null => {
-        if (f.description !== undefined) {
-          const ok = cloud
-            ? check(J.DocumentSchema, f.description, 'description (ADF)') &&
-              (f.description as { type?: string; version?: number }).type === 'doc'
-            : typeof f.description === 'string';
-          if (!ok)
-            return 'description: Operation value must be a ' + (cloud ? 'Atlassian Document' : 'string');
-        }
-        if (
-          f.labels !== undefined &&
-          (!Array.isArray(f.labels) || f.labels.some((l) => typeof l !== 'string' || /\s/.test(l)))
-        )
-          return "labels: The label can't contain spaces.";
-        for (const k of Object.keys(f)) {
-          if (['summary', 'description', 'labels', 'project', 'issuetype'].includes(k)) continue;
-          const known = p ? fieldMeta(p).find((x) => x.fieldId === k) : undefined;
-          if (!known)
-            return `${k}: Field '${k}' cannot be set. It is not on the appropriate screen, or unknown.`;
-          if (f[k] !== null && typeof f[k] !== 'number') return `${k}: Operation value must be a number`;
-        }
-        return null;
-      };
 
       if (method === 'POST' && rest === '/issue') {
         if (!check(cloud ? J.IssueUpdateDetailsSchema.strict() : DcCreate, body, 'request POST issue'))

@@ -1,3 +1,5 @@
+import type pg from 'pg';
+
 /**
  * Versioned PostgreSQL migrations, applied at start under an advisory lock so several instances
  * starting at once apply each exactly once. Append new versions; never edit an applied one.
@@ -88,4 +90,54 @@ export const postgresMigrations: { version: number; name: string; sql: string }[
       );
     `,
   },
+  {
+    version: 5,
+    name: 'what the tracker last said of a pushed issue',
+    sql: `
+      ALTER TABLE tracker_pushes ADD COLUMN seen_status TEXT;
+      ALTER TABLE tracker_pushes ADD COLUMN seen_estimate TEXT;
+      ALTER TABLE tracker_pushes ADD COLUMN seen_drift TEXT;
+      ALTER TABLE tracker_pushes ADD COLUMN seen_at BIGINT;
+    `,
+  },
 ];
+
+const MIGRATION_LOCK = 0x5e11b0a2d;
+
+/**
+ * Applies the versions not applied yet, in order, each in its own transaction, under an advisory
+ * lock: instances starting at once wait for each other, so each version runs exactly once.
+ */
+export async function applyPostgresMigrations(pool: pg.Pool): Promise<void> {
+  const c = await pool.connect();
+  try {
+    await c.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await c.query(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at BIGINT)',
+    );
+    const done = new Set(
+      (await c.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map(
+        (r) => r.version,
+      ),
+    );
+    for (const m of postgresMigrations) {
+      if (done.has(m.version)) continue;
+      await c.query('BEGIN');
+      try {
+        await c.query(m.sql);
+        await c.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
+          m.version,
+          m.name,
+          Date.now(),
+        ]);
+        await c.query('COMMIT');
+      } catch (err) {
+        await c.query('ROLLBACK');
+        throw err;
+      }
+    }
+  } finally {
+    await c.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    c.release();
+  }
+}

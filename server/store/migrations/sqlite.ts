@@ -1,3 +1,5 @@
+import type Database from 'better-sqlite3';
+
 /**
  * Versioned SQLite migrations, applied in order at start inside one transaction each.
  * Append new versions; never edit an applied one.
@@ -88,4 +90,38 @@ export const sqliteMigrations: { version: number; name: string; sql: string }[] 
       );
     `,
   },
+  {
+    version: 5,
+    name: 'what the tracker last said of a pushed issue',
+    sql: `
+      ALTER TABLE tracker_pushes ADD COLUMN seen_status TEXT;
+      ALTER TABLE tracker_pushes ADD COLUMN seen_estimate TEXT;
+      ALTER TABLE tracker_pushes ADD COLUMN seen_drift TEXT;
+      ALTER TABLE tracker_pushes ADD COLUMN seen_at INTEGER;
+    `,
+  },
 ];
+
+/** Applies the versions not applied yet, in order, each in its own transaction. */
+export function applySqliteMigrations(db: Database.Database): void {
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at INTEGER)',
+  );
+  const done = new Set(
+    db
+      .prepare<[], { version: number }>('SELECT version FROM schema_migrations')
+      .all()
+      .map((r) => r.version),
+  );
+  for (const m of sqliteMigrations) {
+    if (done.has(m.version)) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+        m.version,
+        m.name,
+        Date.now(),
+      );
+    })();
+  }
+}
