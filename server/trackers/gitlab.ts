@@ -219,8 +219,9 @@ export const createGitlabConnector: ConnectorFactory = (conn: TrackerConnection,
     async find(marker) {
       const needle = `<!-- ${marker} -->`;
       for (let page = 1, n = 0; page && n < MAX_FIND_PAGES; n++) {
+        // No label filter: the marker is what makes an issue ours, and someone may have removed
+        // our label in GitLab (the crash-safe re-push must still find the issue, not make a second).
         const q = new URLSearchParams({
-          labels: BOARD_LABEL,
           search: marker,
           in: 'description',
           state: 'all',

@@ -282,11 +282,8 @@ describe('GitLab connector: issues', () => {
     expect(found).toEqual(made);
     const pages = fake.exchanges.slice(before);
     expect(pages.map((e) => e.request.query.page)).toEqual(['1', '2']);
-    expect(pages[0]?.request.query).toMatchObject({
-      labels: 'shellboard',
-      search: 'shellboard:abc/s1',
-      in: 'description',
-    });
+    expect(pages[0]?.request.query).toMatchObject({ search: 'shellboard:abc/s1', in: 'description' });
+    expect(pages[0]?.request.query.labels).toBeUndefined();
     expect(pages[0]?.response.headers['x-next-page']).toBe('2');
     expect(pages[1]?.response.headers['x-next-page']).toBe('');
     await expect(connector.find('shellboard:abc/zzz')).resolves.toBeNull();
@@ -295,6 +292,14 @@ describe('GitLab connector: issues', () => {
       'find',
       [fake.exchanges[0], fake.exchanges.at(-1)].filter((e) => e !== undefined),
     );
+  });
+
+  it('finds our issue after someone removed its shellboard label in GitLab', async () => {
+    const { fake, connector } = await setup();
+    const made = await connector.create(draft());
+    const stored = fake.issue(Number(made.id))!;
+    stored.labels = stored.labels.filter((l) => l !== 'shellboard');
+    await expect(connector.find('shellboard:abc/s1')).resolves.toMatchObject({ id: made.id, key: made.key });
   });
 
   it('comments as a bullet list', async () => {
