@@ -4,8 +4,11 @@ import { useMemo } from 'react';
 import { BoardDocView } from '@/lib/board/doc-view';
 import { useNotesVersion, useStories } from '@/lib/board/hooks';
 import { needsInput, type InputNeed } from '@/lib/board/needs-input';
+import type { NoteView } from '@/lib/board/types';
 import { useBoard } from '@/components/board/board-context';
 import { useSessionContext } from '@/components/session/session-context';
+
+const NO_NOTES: readonly NoteView[] = [];
 
 /**
  * The reader's "Needs your input" queue (lib/board/needs-input.ts), or null while `enabled` is
@@ -24,7 +27,8 @@ export function useNeedsInput(enabled: boolean): readonly InputNeed[] | null {
     const mine = new Set(prevoted?.filter((p) => p.userIds.includes(me.id)).map((p) => p.storyId));
     return needsInput(me.id, role, {
       stories,
-      notesOf: (id) => view.notesOf(id),
+      // Only stories with a note that addresses someone can owe a reply: the rest are not read.
+      notesOf: (id) => (view.hasMentions(id) ? view.notesOf(id) : NO_NOTES),
       // Until the session has said who pre-voted, nobody is asked for one (no false alarms).
       hasPrevoted: (id) => !prevoted || mine.has(id),
     });

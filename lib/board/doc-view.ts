@@ -12,7 +12,15 @@ import {
   roots,
   type EntityMap,
 } from './schema';
-import { countsByStory, liveStories, threadsFor, type NoteThread, type StoryCounts } from './summary';
+import {
+  byCreated,
+  countsByStory,
+  liveStories,
+  sameCounts,
+  threadsFor,
+  type NoteThread,
+  type StoryCounts,
+} from './summary';
 import type { BoardMetaView, MetricView, NoteView, PersonaView, StoryView } from './types';
 import type { Definition, Evaluation } from './readiness';
 import { ReadinessMemo } from './readiness-memo';
@@ -62,6 +70,8 @@ export class BoardDocView {
   private noteIdsByStory = new Map<string, Set<string>>();
   /** note views read so far (always current: touched notes are re-read) */
   private noteCache = new Map<string, NoteView>();
+  /** ids of notes that address someone (`mentions`), found in the same cheap pass */
+  private mentioning = new Set<string>();
 
   // Derived, rebuilt lazily when null (or when the ids they depend on are dirty).
   private allStoriesList: StoryView[] | null = null;
@@ -147,6 +157,8 @@ export class BoardDocView {
         this.noteIndex.delete(id);
       }
       if (prevStory !== null) dirtyStories.add(prevStory);
+      if (next && next.mentions.length > 0) this.mentioning.add(id);
+      else this.mentioning.delete(id);
       if (next) {
         this.noteCache.set(id, next);
         this.noteIndex.set(id, next.storyId);
@@ -207,11 +219,12 @@ export class BoardDocView {
   private index(): Map<string, string> {
     if (!this.noteIndex) {
       const index = new Map<string, string>();
-      this.noteIdsByStory = new Map();
+      [this.noteIdsByStory, this.mentioning] = [new Map(), new Set()];
       this.r.notes.forEach((m: EntityMap, id) => {
         const storyId = isEntityEntry(id, m) ? noteStoryId(m) : null;
         if (!storyId) return;
         index.set(id, storyId);
+        if (m.has('mentions')) this.mentioning.add(id);
         this.idsOf(storyId).add(id);
       });
       this.noteIndex = index;
@@ -266,7 +279,7 @@ export class BoardDocView {
     let out = this.notesOfStory.get(storyId);
     if (!out) {
       const ids = this.noteIdsByStory.get(storyId);
-      out = ids && ids.size > 0 ? [...ids].map((id) => this.noteView(id)).sort(byTime) : NO_NOTES;
+      out = ids && ids.size > 0 ? [...ids].map((id) => this.noteView(id)).sort(byCreated) : NO_NOTES;
       this.notesOfStory.set(storyId, out);
     }
     return out;
@@ -313,6 +326,14 @@ export class BoardDocView {
       this.countsMapCache = map;
     }
     return this.countsMapCache;
+  }
+
+  /** Whether a note of the story addresses someone: "Needs your input" reads only those stories' notes. */
+  hasMentions(storyId: string): boolean {
+    const ids = this.index() && this.noteIdsByStory.get(storyId);
+    if (!ids || this.mentioning.size === 0) return false;
+    for (const id of ids) if (this.mentioning.has(id)) return true;
+    return false;
   }
 
   /** The text of a story's live notes, for search. */
@@ -375,12 +396,4 @@ export class BoardDocView {
     const story = this.story(storyId);
     return story ? this.ready.evaluation(story, this.notesOf(storyId)) : null;
   }
-}
-
-function byTime(a: NoteView, b: NoteView): number {
-  return a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
-function sameCounts(a: StoryCounts | undefined, b: StoryCounts): boolean {
-  return !!a && a.notes === b.notes && a.openQuestions === b.openQuestions;
 }

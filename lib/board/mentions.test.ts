@@ -11,6 +11,7 @@ import {
 } from './mentions';
 import { addNote, createStory, editNoteText } from './ops';
 import { getNoteMap, readNotes } from './schema';
+import { BoardDocView } from './doc-view';
 
 const dana = { id: 'u-dana', name: 'Dana' };
 const danaS = { id: 'u-danas', name: 'Dana Scully' };
@@ -109,5 +110,21 @@ describe('mentions in the document', () => {
     editNoteText(doc, n, 'nobody', undefined, []);
     expect(read()).toEqual([]);
     expect(getNoteMap(doc, n)!.has('mentions')).toBe(false);
+  });
+});
+
+describe('the board view’s stories with mentions', () => {
+  it('finds them in the first pass and follows adds and edits', () => {
+    const doc = new Y.Doc();
+    const a = createStory(doc, { title: 'A', createdBy: 'u' });
+    const b = createStory(doc, { title: 'B', createdBy: 'u' });
+    const note = { kind: 'question' as const, authorId: 'u', authorName: 'U' };
+    addNote(doc, { ...note, storyId: a, text: '@Dana ?', mentions: [dana] });
+    const view = BoardDocView.of(doc);
+    expect([view.hasMentions(a), view.hasMentions(b)]).toEqual([true, false]);
+    const n = addNote(doc, { ...note, storyId: b, text: '@Paula (PO) ?', mentions: [paula] });
+    expect(view.hasMentions(b)).toBe(true);
+    editNoteText(doc, n, 'nobody now', undefined, []);
+    expect(view.hasMentions(b)).toBe(false);
   });
 });

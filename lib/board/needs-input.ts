@@ -1,4 +1,5 @@
 import { compareRank, compareValue } from './ordering';
+import { byCreated } from './summary';
 import type { NoteView, Role, StoryView } from './types';
 
 /**
@@ -41,7 +42,7 @@ export function awaitingReplies(notes: readonly NoteView[]): Map<string, Address
   for (const [rootId, thread] of threads) {
     const question = byId.get(rootId)!;
     if (question.kind !== 'question' || question.resolved) continue;
-    thread.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+    thread.sort(byCreated);
     // Walk oldest to newest: a mention opens a debt, the person's own later note settles it.
     const owed = new Map<string, NoteView>();
     for (const n of thread) {

@@ -39,13 +39,21 @@ export interface NoteThread {
 }
 
 /** Top-level notes of a story (oldest first) with their replies; replies to deleted parents stay visible. */
+/** Oldest first; equal times by id, so every replica orders alike. */
+export function byCreated(a: NoteView, b: NoteView): number {
+  return a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+export function sameCounts(a: StoryCounts | undefined, b: StoryCounts): boolean {
+  return !!a && a.notes === b.notes && a.openQuestions === b.openQuestions;
+}
+
 export function threadsFor(notes: readonly NoteView[], storyId: string): NoteThread[] {
   const mine = notes.filter((n) => n.storyId === storyId && n.deletedAt === null);
-  const byTime = (a: NoteView, b: NoteView) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1);
   const ids = new Set(mine.map((n) => n.id));
-  const top = mine.filter((n) => !n.parentId || !ids.has(n.parentId)).sort(byTime);
+  const top = mine.filter((n) => !n.parentId || !ids.has(n.parentId)).sort(byCreated);
   return top.map((note) => ({
     note,
-    replies: mine.filter((r) => r.parentId === note.id).sort(byTime),
+    replies: mine.filter((r) => r.parentId === note.id).sort(byCreated),
   }));
 }
