@@ -5,11 +5,14 @@ import { addStory, openBoard, openStory, postNote, storyCard } from './helpers';
 test('an @name question lands in the addressed developer’s queue and on the card until they reply', async ({
   po,
   dev,
+  viewer,
   createBoard,
 }) => {
   const { links } = await createBoard('Async board');
   await openBoard(po.page, links.owner);
   await openBoard(dev.page, links.team);
+  await openBoard(viewer.page, links.view, 'view'); // here, but a view link is never offered
+  await expect(po.page.getByTestId('presence-bar')).toHaveAttribute('aria-label', /Vic Viewer/);
   await addStory(po.page, 'Saved carts', 'Returning shoppers stop rebuilding carts.');
   await addStory(po.page, 'Gift cards', 'Gift card holders abandon carts.');
 
@@ -20,7 +23,7 @@ test('an @name question lands in the addressed developer’s queue and on the ca
   const menu = poPanel.getByRole('listbox', { name: 'People to address' });
   // Esc closes the suggestions only, not the story.
   await field.pressSequentially('@');
-  await expect(menu).toBeVisible();
+  await expect(menu.getByRole('option')).toHaveText(['@Dev Dana']);
   await field.press('Escape');
   await expect(menu).toHaveCount(0);
   await expect(poPanel).toBeVisible();

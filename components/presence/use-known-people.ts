@@ -12,8 +12,10 @@ import { usePeople } from './use-peers';
 
 /**
  * The people the board has seen, for `@name`: everyone who wrote a note (kept in the document)
- * and everyone here now (presence; the live session's people are here too). A current name wins
- * over the name an old note carries. Sorted by name; `withMe` keeps the reader.
+ * and everyone here now on a team or owner link (presence; the live session's people are here
+ * too). A view link can neither reply nor vote, so it is never offered: its card marker would wait
+ * forever. A current name wins over the name an old note carries. Sorted by name; `withMe` keeps
+ * the reader.
  */
 function merge(
   authors: ReadonlyMap<string, string>,
@@ -22,7 +24,7 @@ function merge(
   withMe: boolean,
 ): Person[] {
   const names = new Map(authors);
-  for (const p of here) names.set(p.user.id, p.user.name);
+  for (const p of here) if (p.user.role !== 'view') names.set(p.user.id, p.user.name);
   names.set(me.id, me.name);
   if (!withMe) names.delete(me.id);
   return [...names]
