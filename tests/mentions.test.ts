@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { addNote, createStory, editNoteText } from '../lib/board/ops';
 import { getNoteMap, readNotes, readStories } from '../lib/board/schema';
 import { awaitingReplies, needsInput } from '../lib/board/needs-input';
+import { threadsFor } from '../lib/board/summary';
 import { createBoard, type TestBoard } from './helpers/server';
 import { useTestServer } from './helpers/use-test-server';
 import { connect, destroyAll, saved, synced } from './helpers/clients';
@@ -41,7 +42,7 @@ describe('mentions over the wire', () => {
     const queue = (doc: Y.Doc) =>
       needsInput('dana', 'team', {
         stories: readStories(doc),
-        notesOf: (id) => readNotes(doc).filter((n) => n.storyId === id),
+        threadsOf: (id) => threadsFor(readNotes(doc), id),
         hasPrevoted: () => true,
       });
     await waitFor(() => queue(team.doc).length === 1);
@@ -62,7 +63,7 @@ describe('mentions over the wire', () => {
       authorName: 'Dev Dana',
     });
     await saved(team);
-    await waitFor(() => awaitingReplies(readNotes(owner.doc)).size === 0);
+    await waitFor(() => awaitingReplies(threadsFor(readNotes(owner.doc), s)).size === 0);
     expect(queue(owner.doc)).toEqual([]);
   });
 

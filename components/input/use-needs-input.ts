@@ -4,11 +4,11 @@ import { useMemo } from 'react';
 import { BoardDocView } from '@/lib/board/doc-view';
 import { useNotesVersion, useStories } from '@/lib/board/hooks';
 import { needsInput, type InputNeed } from '@/lib/board/needs-input';
-import type { NoteView } from '@/lib/board/types';
+import type { NoteThread } from '@/lib/board/summary';
 import { useBoard } from '@/components/board/board-context';
 import { useSessionContext } from '@/components/session/session-context';
 
-const NO_NOTES: readonly NoteView[] = [];
+const NO_THREADS: readonly NoteThread[] = [];
 
 /**
  * The reader's "Needs your input" queue (lib/board/needs-input.ts), or null while `enabled` is
@@ -28,7 +28,7 @@ export function useNeedsInput(enabled: boolean): readonly InputNeed[] | null {
     return needsInput(me.id, role, {
       stories,
       // Only stories with a note that addresses someone can owe a reply: the rest are not read.
-      notesOf: (id) => (view.hasMentions(id) ? view.notesOf(id) : NO_NOTES),
+      threadsOf: (id) => (view.hasMentions(id) ? view.threads(id) : NO_THREADS),
       // Until the session has said who pre-voted, nobody is asked for one (no false alarms).
       hasPrevoted: (id) => !prevoted || mine.has(id),
     });

@@ -194,5 +194,5 @@ export function useStoryText(doc: Y.Doc, storyId: string, key: 'title' | 'why'):
 
 /** Who an open question on this story still waits for (user id → threads); stable until its notes change. */
 export function useAwaitingReplies(doc: Y.Doc, storyId: string): ReadonlyMap<string, readonly Addressed[]> {
-  return awaitingRepliesOf(useStoryNotes(doc, storyId));
+  return awaitingRepliesOf(useThreads(doc, storyId));
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { NoteView, StoryView } from './types';
 import { noteView, storyView } from '../test-support/views';
 import { awaitingReplies, needsInput } from './needs-input';
+import { threadsFor } from './summary';
 
 const q = (over: Partial<NoteView>) => noteView({ kind: 'question', authorId: 'paula', ...over });
 
@@ -18,7 +19,7 @@ describe('awaitingReplies', () => {
       }),
       noteView({ id: 'r1', parentId: 'q', authorId: 'dana', createdAt: 2 }),
     ];
-    const m = awaitingReplies(notes);
+    const m = awaitingReplies(threadsFor(notes, 's1'));
     expect([...m.keys()]).toEqual(['eli']);
     expect(m.get('eli')![0]!.question.id).toBe('q');
   });
@@ -35,7 +36,7 @@ describe('awaitingReplies', () => {
         createdAt: 3,
       }),
     ];
-    expect(awaitingReplies(notes).get('dana')![0]!.asking.id).toBe('r2');
+    expect(awaitingReplies(threadsFor(notes, 's1')).get('dana')![0]!.asking.id).toBe('r2');
   });
 
   it.each([
@@ -43,7 +44,10 @@ describe('awaitingReplies', () => {
     ['deleted', { deletedAt: 5 }],
     ['not a question', { kind: 'idea' as const }],
   ])('ignores a %s thread', (_, over) => {
-    expect(awaitingReplies([q({ id: 'q', mentions: [{ id: 'dana', name: 'Dana' }], ...over })]).size).toBe(0);
+    expect(
+      awaitingReplies(threadsFor([q({ id: 'q', mentions: [{ id: 'dana', name: 'Dana' }], ...over })], 's1'))
+        .size,
+    ).toBe(0);
   });
 
   it('a deleted reply does not settle the debt', () => {
@@ -51,7 +55,7 @@ describe('awaitingReplies', () => {
       q({ id: 'q', mentions: [{ id: 'dana', name: 'Dana' }], createdAt: 1 }),
       noteView({ id: 'r', parentId: 'q', authorId: 'dana', createdAt: 2, deletedAt: 3 }),
     ];
-    expect(awaitingReplies(notes).has('dana')).toBe(true);
+    expect(awaitingReplies(threadsFor(notes, 's1')).has('dana')).toBe(true);
   });
 });
 
@@ -69,7 +73,7 @@ describe('needsInput', () => {
   ]);
   const src = (prevoted: string[] = []) => ({
     stories,
-    notesOf: (id: string) => notes.get(id) ?? [],
+    threadsOf: (id: string) => threadsFor(notes.get(id) ?? [], id),
     hasPrevoted: (id: string) => prevoted.includes(id),
   });
 

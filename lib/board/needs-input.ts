@@ -1,5 +1,5 @@
 import { compareRank, compareValue } from './ordering';
-import { byCreated } from './summary';
+import type { NoteThread } from './summary';
 import type { NoteView, Role, StoryView } from './types';
 
 /**
@@ -27,25 +27,18 @@ export interface InputNeed {
   questions: readonly Addressed[];
 }
 
-/** Per addressed user id: the open question threads of one story waiting for their reply. */
-export function awaitingReplies(notes: readonly NoteView[]): Map<string, Addressed[]> {
+/**
+ * Per addressed user id: the open question threads of one story waiting for their reply. Takes the
+ * story's threads as the board view already builds them (summary.ts threadsFor: live notes, replies
+ * oldest first, a reply to a deleted note standing as its own thread).
+ */
+export function awaitingReplies(threads: readonly NoteThread[]): Map<string, Addressed[]> {
   const out = new Map<string, Addressed[]>();
-  const live = notes.filter((n) => n.deletedAt === null);
-  const byId = new Map(live.map((n) => [n.id, n]));
-  const threads = new Map<string, NoteView[]>();
-  for (const n of live) {
-    const root = n.parentId && byId.has(n.parentId) ? n.parentId : n.id;
-    let t = threads.get(root);
-    if (!t) threads.set(root, (t = []));
-    t.push(n);
-  }
-  for (const [rootId, thread] of threads) {
-    const question = byId.get(rootId)!;
+  for (const { note: question, replies } of threads) {
     if (question.kind !== 'question' || question.resolved) continue;
-    thread.sort(byCreated);
     // Walk oldest to newest: a mention opens a debt, the person's own later note settles it.
     const owed = new Map<string, NoteView>();
-    for (const n of thread) {
+    for (const n of [question, ...replies]) {
       owed.delete(n.authorId);
       for (const { id } of n.mentions) if (id !== n.authorId) owed.set(id, n);
     }
@@ -60,7 +53,8 @@ export function awaitingReplies(notes: readonly NoteView[]): Map<string, Address
 
 export interface NeedsInputSource {
   stories: readonly StoryView[];
-  notesOf: (storyId: string) => readonly NoteView[];
+  /** the story's threads (the board view's, kept until its notes change) */
+  threadsOf: (storyId: string) => readonly NoteThread[];
   /** whether the person has pre-voted on the story (on any scale) */
   hasPrevoted: (storyId: string) => boolean;
 }
@@ -69,7 +63,7 @@ export function needsInput(userId: string, role: Role, src: NeedsInputSource): I
   const out: InputNeed[] = [];
   for (const story of src.stories) {
     if (story.deletedAt !== null || story.status === 'promoted') continue;
-    const questions = role === 'view' ? [] : (awaitingRepliesOf(src.notesOf(story.id)).get(userId) ?? []);
+    const questions = role === 'view' ? [] : (awaitingRepliesOf(src.threadsOf(story.id)).get(userId) ?? []);
     const prevote = role === 'team' && story.estimate === null && !src.hasPrevoted(story.id);
     if (prevote || questions.length > 0) out.push({ story, prevote, questions });
   }
@@ -80,14 +74,14 @@ function compareNeeds(a: InputNeed, b: InputNeed): number {
   return compareValue(a.story, b.story) || compareRank(a.story, b.story);
 }
 
-const awaitingCache = new WeakMap<readonly NoteView[], Map<string, Addressed[]>>();
+const awaitingCache = new WeakMap<readonly NoteThread[], Map<string, Addressed[]>>();
 
 /**
- * awaitingReplies, kept per notes list: the board view hands out the same list until that
+ * awaitingReplies, kept per threads list: the board view hands out the same list until that
  * story's notes change, so the queue and the cards recompute only the stories that changed.
  */
-export function awaitingRepliesOf(notes: readonly NoteView[]): ReadonlyMap<string, readonly Addressed[]> {
-  let m = awaitingCache.get(notes);
-  if (!m) awaitingCache.set(notes, (m = awaitingReplies(notes)));
+export function awaitingRepliesOf(threads: readonly NoteThread[]): ReadonlyMap<string, readonly Addressed[]> {
+  let m = awaitingCache.get(threads);
+  if (!m) awaitingCache.set(threads, (m = awaitingReplies(threads)));
   return m;
 }
